@@ -1,0 +1,345 @@
+package io.k2connect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+import io.k2connect.internal.ClientCredentials;
+import io.k2connect.internal.K2Api;
+import io.k2connect.internal.K2Http;
+import io.k2connect.internal.TokenCache;
+import io.k2connect.internal.Urls;
+import io.k2connect.internal.Validator;
+import io.k2connect.notification.NotificationService;
+import io.k2connect.pay.PayService;
+import io.k2connect.polling.PollingService;
+import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.token.AccessToken;
+import io.k2connect.token.TokenService;
+import io.k2connect.transfer.TransferService;
+import io.k2connect.webhook.WebhookService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The entry point to the K2 API: one client per K2 application (client id and secret), leading
+ * to one service per area of the API.
+ *
+ * <pre>{@code
+ * K2Client k2 = K2Client.builder()
+ *     .clientId(System.getenv("K2_CLIENT_ID"))
+ *     .clientSecret(System.getenv("K2_CLIENT_SECRET"))
+ *     .baseUrl("https://sandbox.kopokopo.com")
+ *     .build();
+ * ResourceLocation stk = k2.receivePayments().createPaymentRequest(PaymentRequest.builder()
+ *     .tillNumber("K000000").phoneNumber("0712345678").amount(new BigDecimal("250"))
+ *     .callbackUrl("https://example.com/k2/webhooks").build());
+ * }</pre>
+ *
+ * <p>The client is immutable and thread-safe; build one and share it. It fetches its access
+ * token on first use, caches it until shortly before it expires, and refreshes it when K2
+ * refuses it. Several clients with different credentials can live side by side: nothing is
+ * static. {@link #toString()} never shows the client secret, the API key or a token.
+ */
+public final class K2Client {
+
+	/** The K2 sandbox, the default base URL. */
+	public static final URI SANDBOX_URL = URI.create("https://sandbox.kopokopo.com");
+
+	/** The K2 production API. */
+	public static final URI PRODUCTION_URL = URI.create("https://api.kopokopo.com");
+
+	/** The SDK version, as it appears in the {@code User-Agent}. */
+	public static final String VERSION = readVersion();
+
+	private final URI baseUrl;
+
+	private final String clientId;
+
+	private final TokenCache tokenCache;
+
+	private final TokenService tokens;
+
+	private final ReceivePaymentsService receivePayments;
+
+	private final PayService pay;
+
+	private final TransferService transfers;
+
+	private final WebhookService webhooks;
+
+	private final NotificationService notifications;
+
+	private final PollingService polling;
+
+	private K2Client(Builder builder, URI baseUrl) {
+		this.baseUrl = baseUrl;
+		this.clientId = Objects.requireNonNull(builder.clientId);
+		ClientCredentials credentials = new ClientCredentials(this.clientId, Objects.requireNonNull(builder.clientSecret));
+		String userAgent = "k2connect-java/" + VERSION
+				+ ((builder.userAgentSuffix != null) ? " " + builder.userAgentSuffix : "");
+		K2Http http = new K2Http(restClient(builder), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
+		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
+		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
+		K2Api api = new K2Api(http, this.tokenCache, baseUrl);
+		this.receivePayments = new ReceivePaymentsService(api);
+		this.pay = new PayService(api);
+		this.transfers = new TransferService(api);
+		this.webhooks = new WebhookService(api);
+		this.notifications = new NotificationService(api);
+		this.polling = new PollingService(api);
+	}
+
+	/** Starts building a client. {@code clientId} and {@code clientSecret} are required. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The OAuth endpoints: request, revoke and inspect tokens by hand. */
+	public TokenService tokens() {
+		return this.tokens;
+	}
+
+	/** M-PESA STK push payment requests (API.md §4). */
+	public ReceivePaymentsService receivePayments() {
+		return this.receivePayments;
+	}
+
+	/** PAY: recipients and outgoing payments (API.md §5). */
+	public PayService pay() {
+		return this.pay;
+	}
+
+	/** Settlement accounts and transfers to them (API.md §6). */
+	public TransferService transfers() {
+		return this.transfers;
+	}
+
+	/** Webhook subscriptions (API.md §3). */
+	public WebhookService webhooks() {
+		return this.webhooks;
+	}
+
+	/** Transaction SMS notifications (API.md §8). */
+	public NotificationService notifications() {
+		return this.notifications;
+	}
+
+	/** Polling: ask K2 to replay received transactions (API.md §7). */
+	public PollingService polling() {
+		return this.polling;
+	}
+
+	/**
+	 * The token the services use now: the cached one, or a new one if there is none or it is
+	 * about to expire. Calls K2 at most once per token lifetime.
+	 * @return the current access token
+	 */
+	public AccessToken accessToken() {
+		return this.tokenCache.get();
+	}
+
+	/** The base URL every call goes to. */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** The OAuth client id. */
+	public String clientId() {
+		return this.clientId;
+	}
+
+	@Override
+	public String toString() {
+		return "K2Client[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + "]";
+	}
+
+	private static RestClient restClient(Builder builder) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(builder.connectTimeout)
+			// K2 is plain REST; HTTP/1.1 avoids h2c upgrade surprises on loopback simulators.
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(builder.readTimeout);
+		RestClient.Builder restClientBuilder = (builder.restClientBuilder != null) ? builder.restClientBuilder.clone()
+				: RestClient.builder();
+		return restClientBuilder.requestFactory(requestFactory).build();
+	}
+
+	private static String readVersion() {
+		try (InputStream in = K2Client.class.getResourceAsStream("k2connect.properties")) {
+			if (in == null) {
+				return "unknown";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * Builds a {@link K2Client}. Every setting is checked in {@link #build()}, which lists all
+	 * broken ones in one {@link K2ValidationException}.
+	 */
+	public static final class Builder {
+
+		private @Nullable String clientId;
+
+		private @Nullable String clientSecret;
+
+		private @Nullable String baseUrl = SANDBOX_URL.toString();
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		private int maxRetries = 2;
+
+		private Duration retryBackoff = Duration.ofMillis(500);
+
+		private Duration tokenRefreshSkew = Duration.ofSeconds(60);
+
+		private Clock clock = Clock.systemUTC();
+
+		private @Nullable String userAgentSuffix;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private Builder() {
+		}
+
+		/** The OAuth application's client id. Required. */
+		public Builder clientId(String clientId) {
+			this.clientId = clientId;
+			return this;
+		}
+
+		/** The OAuth application's client secret. Required; never logged or shown. */
+		public Builder clientSecret(String clientSecret) {
+			this.clientSecret = clientSecret;
+			return this;
+		}
+
+		/**
+		 * The K2 base URL, without {@code /api/...}; default {@link K2Client#SANDBOX_URL}. Must
+		 * be {@code https://}; {@code http://} is accepted only for loopback hosts (localhost,
+		 * 127.0.0.0/8, ::1), for the simulator and tests.
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/** The K2 base URL; see {@link #baseUrl(String)}. */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = (baseUrl != null) ? baseUrl.toString() : null;
+			return this;
+		}
+
+		/** How long to wait for a connection; default 5 s. */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/** How long to wait for K2's answer; default 30 s. */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * How often a failed call is retried, 0 to 10; default 2. GETs and token calls retry on
+		 * connection failures, timeouts, 429 and 5xx; calls that create resources or move money
+		 * only when the connection was never established.
+		 */
+		public Builder maxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+			return this;
+		}
+
+		/** The first retry's delay, doubled for each further retry (with jitter, at most 8 s); default 500 ms. */
+		public Builder retryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
+			return this;
+		}
+
+		/** How long before its expiry a cached token is replaced; default 60 s. */
+		public Builder tokenRefreshSkew(Duration tokenRefreshSkew) {
+			this.tokenRefreshSkew = tokenRefreshSkew;
+			return this;
+		}
+
+		/** The clock for token expiry; default the system UTC clock. Tests pass a fixed or fake one. */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/** Text appended to the {@code User-Agent} ({@code k2connect-java/<version> <suffix>}), e.g. your app's name. */
+		public Builder userAgentSuffix(String userAgentSuffix) {
+			this.userAgentSuffix = userAgentSuffix;
+			return this;
+		}
+
+		/**
+		 * A {@link RestClient.Builder} to start from, e.g. Spring Boot's (observations,
+		 * customizers). It is cloned, never changed; the client sets its own request factory.
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Builds the client. Makes no network call.
+		 * @return the client
+		 * @throws K2ValidationException naming every setting that breaks a rule
+		 */
+		public K2Client build() {
+			Validator v = new Validator();
+			v.requiredText("clientId", this.clientId);
+			v.requiredText("clientSecret", this.clientSecret);
+			URI url = Urls.tryParse(this.baseUrl);
+			if (url == null) {
+				v.check(false, "baseUrl", "must not be blank");
+			}
+			else {
+				v.check(Urls.isSecure(url), "baseUrl", Urls.SECURE_RULE);
+			}
+			v.check(positive(this.connectTimeout), "connectTimeout", "must be positive");
+			v.check(positive(this.readTimeout), "readTimeout", "must be positive");
+			v.check(this.maxRetries >= 0 && this.maxRetries <= 10, "maxRetries", "must be between 0 and 10");
+			v.check(this.retryBackoff != null && !this.retryBackoff.isNegative(), "retryBackoff", "must not be negative");
+			v.check(this.tokenRefreshSkew != null && !this.tokenRefreshSkew.isNegative(), "tokenRefreshSkew",
+					"must not be negative");
+			v.check(this.clock != null, "clock", "is required");
+			v.throwIfInvalid();
+			return new K2Client(this, Objects.requireNonNull(url));
+		}
+
+		private static boolean positive(@Nullable Duration duration) {
+			return duration != null && !duration.isNegative() && !duration.isZero();
+		}
+
+		@Override
+		public String toString() {
+			return "K2Client.Builder[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + ", clientSecret="
+					+ ((this.clientSecret != null) ? "****" : "null") + "]";
+		}
+
+	}
+
+}

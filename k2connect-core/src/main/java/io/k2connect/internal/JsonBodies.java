@@ -1,0 +1,49 @@
+package io.k2connect.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The pieces that many K2 request bodies share, written the one way API.md specifies. */
+public final class JsonBodies {
+
+	private JsonBodies() {
+	}
+
+	/** A new, empty JSON object. */
+	public static ObjectNode object() {
+		return K2Json.mapper().createObjectNode();
+	}
+
+	/** {@code "amount": {"currency": "KES", "value": 250}}: the value is a JSON number. */
+	public static ObjectNode amount(ObjectNode body, String currency, BigDecimal value) {
+		body.putObject("amount").put("currency", currency).put("value", value);
+		return body;
+	}
+
+	/** {@code "metadata": {...}}, left out when there is none. */
+	public static ObjectNode metadata(ObjectNode body, Map<String, Object> metadata) {
+		if (!metadata.isEmpty()) {
+			body.set("metadata", K2Json.mapper().valueToTree(metadata));
+		}
+		return body;
+	}
+
+	/** {@code "_links": {"callback_url": "..."}}. */
+	public static ObjectNode callback(ObjectNode body, URI callbackUrl) {
+		body.putObject("_links").put("callback_url", callbackUrl.toString());
+		return body;
+	}
+
+	/** A text field, left out when null. */
+	public static ObjectNode optional(ObjectNode body, String field, @Nullable String value) {
+		if (value != null) {
+			body.put(field, value);
+		}
+		return body;
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.k2connect.internal;
+
+import java.net.URI;
+import java.util.Objects;
+
+import io.k2connect.K2ApiException;
+import io.k2connect.K2AuthenticationException;
+import io.k2connect.K2ValidationException;
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.token.AccessToken;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The authorised calls every service makes: a create ({@code POST} JSON, answered by
+ * {@code 201} and a {@code Location}) and a status read ({@code GET} the location).
+ *
+ * <p>It adds the bearer token (the caller's own, or the managed one), and when K2 refuses a
+ * managed token with 401 it fetches a new one and tries once more.
+ */
+public final class K2Api {
+
+	private final K2Http http;
+
+	private final TokenCache tokens;
+
+	private final URI baseUrl;
+
+	public K2Api(K2Http http, TokenCache tokens, URI baseUrl) {
+		this.http = http;
+		this.tokens = tokens;
+		this.baseUrl = baseUrl;
+	}
+
+	/** The K2 base URL every path is resolved against. */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Posts a create request and returns where K2 keeps the new resource.
+	 * @param path the API path, e.g. {@code /api/v1/incoming_payments}
+	 * @param body the JSON body
+	 * @param options per-call options
+	 * @return the resource location from the {@code Location} header
+	 * @throws K2ApiException when K2 answers an error, or a success without {@code Location}
+	 */
+	public ResourceLocation create(String path, ObjectNode body, RequestOptions options) {
+		URI uri = Urls.join(this.baseUrl, path);
+		K2Http.Request request = new K2Http.Request(HttpMethod.POST, uri, "application/json",
+				K2Json.mapper().writeValueAsBytes(body), null, false);
+		K2Http.Response response = authorised(request, options);
+		String location = response.headers().getFirst(HttpHeaders.LOCATION);
+		URI resolved = (location != null) ? Urls.tryParse(location) : null;
+		if (resolved == null) {
+			throw new K2ApiException("K2 answered " + response.status() + " to " + request.describe()
+					+ " without a valid Location header", response.status(), null, null, null, null, null);
+		}
+		try {
+			return ResourceLocation.of(uri.resolve(resolved));
+		}
+		catch (K2ValidationException ex) {
+			throw new K2ApiException("K2 answered " + response.status() + " to " + request.describe()
+					+ " with a Location that names no resource: " + location, response.status(), null, null, null,
+					null, null);
+		}
+	}
+
+	/**
+	 * Reads the status document of a resource ({@code GET} its location).
+	 * @param location where the resource lives; must be on the configured base URL's host, so the
+	 * token is never sent elsewhere
+	 * @param options per-call options
+	 * @return the response body
+	 */
+	public byte[] get(ResourceLocation location, RequestOptions options) {
+		Objects.requireNonNull(location, "location must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+		if (!Urls.sameOrigin(location.location(), this.baseUrl)) {
+			throw new K2ValidationException("location",
+					"must be on the configured base URL " + this.baseUrl + " (the access token is only sent there)");
+		}
+		K2Http.Request request = new K2Http.Request(HttpMethod.GET, location.location(), null, null, null, true);
+		return authorised(request, options).body();
+	}
+
+	private K2Http.Response authorised(K2Http.Request request, RequestOptions options) {
+		Objects.requireNonNull(options, "options must not be null");
+		if (options.accessToken() != null) {
+			return this.http.execute(request.withBearerToken(options.accessToken()));
+		}
+		AccessToken token = this.tokens.get();
+		try {
+			return this.http.execute(request.withBearerToken(token.accessToken()));
+		}
+		catch (K2AuthenticationException ex) {
+			if (ex.status() != 401) {
+				throw ex;
+			}
+			// K2 refused a token we believed valid (revoked, or expired early): one fresh try.
+			// Safe even for payments: a 401 means K2 did not act on the request.
+			this.tokens.invalidate(token.accessToken());
+			return this.http.execute(request.withBearerToken(this.tokens.get().accessToken()));
+		}
+	}
+
+}

@@ -1,0 +1,287 @@
+package io.k2connect.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.k2connect.K2ApiException;
+import io.k2connect.K2AuthenticationException;
+import io.k2connect.K2ConnectionException;
+import io.k2connect.K2InvalidRequestException;
+import io.k2connect.K2NotFoundException;
+import io.k2connect.K2RateLimitException;
+import io.k2connect.K2ServerException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Sends one HTTP exchange to K2 with the SDK's retry rules, and turns every failure into a
+ * {@code K2Exception}.
+ *
+ * <p>Retry rules: a request that is {@linkplain Request#safeToRepeat() safe to repeat} (GETs
+ * and the OAuth calls) is retried on connection failures, timeouts, 429 and 5xx with
+ * exponential backoff and jitter, honouring {@code Retry-After}. Any other request (every
+ * create call, and above all those that move money) is retried only when the connection was
+ * never established, so K2 cannot have seen it: a payment is never sent twice by the SDK.
+ */
+public final class K2Http {
+
+	private static final int MAX_BODY_IN_EXCEPTION = 4096;
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+
+	/** Longer waits than this are not worth blocking a caller for; the 429 is surfaced instead. */
+	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+	private final RestClient restClient;
+
+	private final int maxRetries;
+
+	private final Duration initialBackoff;
+
+	private final String userAgent;
+
+	private final Clock clock;
+
+	public K2Http(RestClient restClient, int maxRetries, Duration initialBackoff, String userAgent, Clock clock) {
+		this.restClient = restClient;
+		this.maxRetries = maxRetries;
+		this.initialBackoff = initialBackoff;
+		this.userAgent = userAgent;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sends the request, retrying as the class describes.
+	 * @return the 2xx response
+	 * @throws K2ApiException for an error status (after retries)
+	 * @throws K2ConnectionException for I/O failures and timeouts (after retries)
+	 */
+	public Response execute(Request request) {
+		for (int attempt = 0;; attempt++) {
+			boolean lastAttempt = attempt >= this.maxRetries;
+			Response response;
+			try {
+				response = send(request);
+			}
+			catch (ResourceAccessException ex) {
+				boolean neverConnected = neverConnected(ex);
+				if (lastAttempt || !(neverConnected || request.safeToRepeat())) {
+					throw connectionFailure(request, ex, neverConnected);
+				}
+				pause(backoff(attempt), request);
+				continue;
+			}
+			catch (RestClientException ex) {
+				throw new K2ConnectionException("Could not exchange " + request.describe() + " with K2: "
+						+ ex.getClass().getSimpleName(), ex);
+			}
+			if (response.isSuccess()) {
+				return response;
+			}
+			int status = response.status();
+			boolean retryableStatus = status == 429 || status >= 500;
+			if (lastAttempt || !retryableStatus || !request.safeToRepeat()) {
+				throw apiError(request, response);
+			}
+			Duration retryAfter = retryAfter(response);
+			if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+				throw apiError(request, response);
+			}
+			pause((retryAfter != null) ? retryAfter : backoff(attempt), request);
+		}
+	}
+
+	private Response send(Request request) {
+		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
+			.uri(request.uri())
+			.headers((headers) -> {
+				headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+				headers.set(HttpHeaders.ACCEPT, "application/json");
+				if (request.contentType() != null) {
+					headers.set(HttpHeaders.CONTENT_TYPE, request.contentType());
+				}
+				if (request.bearerToken() != null) {
+					headers.setBearerAuth(request.bearerToken());
+				}
+			});
+		if (request.body() != null) {
+			spec.body(request.body());
+		}
+		return spec.exchange((req, res) -> new Response(res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()),
+				res.getBody().readAllBytes()), true);
+	}
+
+	private static boolean neverConnected(ResourceAccessException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+					|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static K2ConnectionException connectionFailure(Request request, ResourceAccessException ex,
+			boolean neverConnected) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		String what;
+		if (neverConnected) {
+			what = "could not connect";
+		}
+		else if (cause instanceof HttpTimeoutException || cause instanceof InterruptedIOException) {
+			what = "timed out waiting for the answer";
+		}
+		else {
+			what = "the connection failed";
+		}
+		String detail = (cause.getMessage() != null) ? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"
+				: " (" + cause.getClass().getSimpleName() + ")";
+		return new K2ConnectionException(request.describe() + ": " + what + detail, cause);
+	}
+
+	private Duration backoff(int attempt) {
+		long base = this.initialBackoff.toMillis() << Math.min(attempt, 16);
+		long capped = Math.min(base, MAX_BACKOFF.toMillis());
+		// "Equal jitter": half fixed, half random, so concurrent clients spread out but never retry at once.
+		long half = capped / 2;
+		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+	}
+
+	private static void pause(Duration delay, Request request) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new K2ConnectionException("Interrupted while waiting to retry " + request.describe(), ex);
+		}
+	}
+
+	private @Nullable Duration retryAfter(Response response) {
+		String value = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+				Duration wait = Duration.between(this.clock.instant(), at.toInstant());
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (RuntimeException unparseable) {
+				return null;
+			}
+		}
+	}
+
+	/** Maps an error response to the exception family, tolerating empty and non-JSON bodies. */
+	static K2ApiException apiError(Request request, Response response) {
+		String text = new String(response.body(), StandardCharsets.UTF_8);
+		String errorCode = null;
+		String errorMessage = null;
+		String error = null;
+		String errorDescription = null;
+		JsonNode json = JsonReaders.tryParseObject(response.body());
+		if (json != null) {
+			errorCode = JsonReaders.text(json, "error_code");
+			errorMessage = JsonReaders.text(json, "error_message");
+			error = JsonReaders.text(json, "error");
+			errorDescription = JsonReaders.text(json, "error_description");
+		}
+		String body = text.isBlank() ? null
+				: (text.length() > MAX_BODY_IN_EXCEPTION) ? text.substring(0, MAX_BODY_IN_EXCEPTION) : text;
+		int status = response.status();
+		StringBuilder message = new StringBuilder("K2 answered ").append(status).append(" to ").append(request.describe());
+		String reason = (errorMessage != null) ? errorMessage : (errorDescription != null) ? errorDescription : error;
+		if (reason != null) {
+			message.append(": ").append(reason);
+		}
+		String m = message.toString();
+		if (status == 401 || status == 403) {
+			return new K2AuthenticationException(m, status, errorCode, errorMessage, error, errorDescription, body);
+		}
+		if (status == 400 || status == 422) {
+			return new K2InvalidRequestException(m, status, errorCode, errorMessage, error, errorDescription, body);
+		}
+		if (status == 404) {
+			return new K2NotFoundException(m, status, errorCode, errorMessage, error, errorDescription, body);
+		}
+		if (status == 429) {
+			String retryAfter = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
+			Duration wait = null;
+			if (retryAfter != null && retryAfter.strip().chars().allMatch(Character::isDigit) && !retryAfter.isBlank()) {
+				wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+			}
+			return new K2RateLimitException(m, status, errorCode, errorMessage, error, errorDescription, body, wait);
+		}
+		if (status >= 500) {
+			return new K2ServerException(m, status, errorCode, errorMessage, error, errorDescription, body);
+		}
+		return new K2ApiException(m, status, errorCode, errorMessage, error, errorDescription, body);
+	}
+
+	/**
+	 * One exchange to send.
+	 * @param method the HTTP method
+	 * @param uri the absolute URL
+	 * @param contentType the body's content type, or {@code null} without a body
+	 * @param body the body bytes, or {@code null}
+	 * @param bearerToken the access token to send, or {@code null} for the OAuth calls
+	 * @param safeToRepeat whether repeating the request can do no harm (GETs, OAuth calls)
+	 */
+	public record Request(HttpMethod method, URI uri, @Nullable String contentType, byte @Nullable [] body,
+			@Nullable String bearerToken, boolean safeToRepeat) {
+
+		/** Method and path, for messages: never the query, never a header. */
+		public String describe() {
+			return this.method.name() + " " + this.uri.getRawPath();
+		}
+
+		/** The same request with another bearer token. */
+		public Request withBearerToken(String token) {
+			return new Request(this.method, this.uri, this.contentType, this.body, token, this.safeToRepeat);
+		}
+
+		@Override
+		public String toString() {
+			return "Request[" + describe() + "]";
+		}
+
+	}
+
+	/**
+	 * What K2 answered.
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param body the body, empty when there was none
+	 */
+	public record Response(int status, HttpHeaders headers, byte[] body) {
+
+		boolean isSuccess() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+	}
+
+}

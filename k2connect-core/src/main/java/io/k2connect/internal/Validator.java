@@ -1,0 +1,152 @@
+package io.k2connect.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.k2connect.K2ValidationException;
+import io.k2connect.K2ValidationException.FieldError;
+import io.k2connect.model.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects every broken rule of one request so that a single {@link K2ValidationException}
+ * names them all. Field names are the wire names (e.g. {@code subscriber.phone_number}), which
+ * is what K2's own error messages and the API docs use.
+ *
+ * <p>Each check returns the value to keep (normalised where the rule says so), so a record's
+ * compact constructor reads {@code phone = v.phone("phone_number", phone);}.
+ */
+public final class Validator {
+
+	/** K2 documents at most five metadata entries. */
+	public static final int MAX_METADATA_ENTRIES = 5;
+
+	/** The only currency K2 supports. */
+	public static final String KES = "KES";
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	/** Records a broken rule when {@code valid} is false. */
+	public Validator check(boolean valid, String field, String rule) {
+		if (!valid) {
+			this.errors.add(new FieldError(field, rule));
+		}
+		return this;
+	}
+
+	/** Requires a non-null value. */
+	public <T> @Nullable T required(String field, @Nullable T value) {
+		check(value != null, field, "is required");
+		return value;
+	}
+
+	/** Requires a non-blank text; returns it stripped of surrounding whitespace. */
+	public @Nullable String requiredText(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			this.errors.add(new FieldError(field, "must not be blank"));
+			return value;
+		}
+		return value.strip();
+	}
+
+	/** An optional text: blank becomes {@code null}, anything else is stripped. */
+	public @Nullable String optionalText(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** Requires a Kenyan mobile number and returns it as {@code +254…}. */
+	public @Nullable String phone(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			this.errors.add(new FieldError(field, "must not be blank"));
+			return value;
+		}
+		PhoneNumber number = PhoneNumber.tryParse(value);
+		if (number == null) {
+			this.errors.add(new FieldError(field, PhoneNumber.RULE));
+			return value;
+		}
+		return number.e164();
+	}
+
+	/** Requires a positive amount with at most two decimals. */
+	public @Nullable BigDecimal amount(String field, @Nullable BigDecimal value) {
+		if (value == null) {
+			this.errors.add(new FieldError(field, "is required"));
+			return null;
+		}
+		check(value.signum() > 0, field, "must be greater than 0");
+		check(value.stripTrailingZeros().scale() <= 2, field, "must have at most 2 decimal places");
+		return value;
+	}
+
+	/** Defaults the currency to KES and rejects anything else. */
+	public String currency(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return KES;
+		}
+		check(KES.equals(value.strip()), field, "must be KES (the only currency K2 supports)");
+		return value.strip();
+	}
+
+	/** At most five entries with non-blank keys; returns an unmodifiable copy keeping the order. */
+	public Map<String, Object> metadata(String field, @Nullable Map<String, ?> value) {
+		if (value == null || value.isEmpty()) {
+			return Map.of();
+		}
+		check(value.size() <= MAX_METADATA_ENTRIES, field, "must have at most " + MAX_METADATA_ENTRIES + " entries");
+		Map<String, Object> copy = new LinkedHashMap<>();
+		value.forEach((key, entry) -> {
+			if (key == null || key.isBlank()) {
+				this.errors.add(new FieldError(field, "keys must not be blank"));
+			}
+			else {
+				copy.put(key, entry);
+			}
+		});
+		return java.util.Collections.unmodifiableMap(copy);
+	}
+
+	/** Requires an absolute https URL (http only for loopback hosts). */
+	public @Nullable URI callbackUrl(String field, @Nullable URI value) {
+		if (value == null) {
+			this.errors.add(new FieldError(field, "is required"));
+			return null;
+		}
+		check(Urls.isSecure(value), field, Urls.SECURE_RULE);
+		return value;
+	}
+
+	/** Requires one of the allowed values (compared exactly). */
+	public @Nullable String oneOf(String field, @Nullable String value, Collection<String> allowed) {
+		if (value == null || value.isBlank()) {
+			this.errors.add(new FieldError(field, "must not be blank"));
+			return value;
+		}
+		check(allowed.contains(value), field, "must be one of " + allowed);
+		return value;
+	}
+
+	/** Whether any rule has been broken so far. */
+	public boolean hasErrors() {
+		return !this.errors.isEmpty();
+	}
+
+	/** Throws one exception naming every broken rule, if there is any. */
+	public void throwIfInvalid() {
+		if (!this.errors.isEmpty()) {
+			throw new K2ValidationException(this.errors);
+		}
+	}
+
+	/** Widens a caller's metadata map to the type the request records keep. */
+	@SuppressWarnings("unchecked")
+	public static @Nullable Map<String, Object> widen(@Nullable Map<String, ?> metadata) {
+		return (Map<String, Object>) metadata;
+	}
+
+}

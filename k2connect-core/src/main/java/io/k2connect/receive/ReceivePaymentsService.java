@@ -1,0 +1,72 @@
+package io.k2connect.receive;
+
+import java.util.Objects;
+
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.internal.JsonBodies;
+import io.k2connect.internal.K2Api;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Receive payments: M-PESA STK push (API.md §4). Obtain it from
+ * {@link io.k2connect.K2Client#receivePayments()}.
+ */
+public final class ReceivePaymentsService {
+
+	static final String PATH = "/api/v1/incoming_payments";
+
+	private final K2Api api;
+
+	/**
+	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#receivePayments()}.
+	 * @param api the client's authorised API access
+	 */
+	public ReceivePaymentsService(K2Api api) {
+		this.api = api;
+	}
+
+	/**
+	 * Asks the customer's phone to pay ({@code POST /api/v1/incoming_payments}). K2 answers at
+	 * once; the outcome arrives later as a signed {@code incoming_payment} result at the
+	 * request's callback URL, or through {@code paymentRequestStatus}.
+	 * @param request the payment request
+	 * @return where K2 keeps the payment request
+	 */
+	public ResourceLocation createPaymentRequest(PaymentRequest request) {
+		return createPaymentRequest(request, RequestOptions.defaults());
+	}
+
+	/**
+	 * Asks the customer's phone to pay, with per-call options; see
+	 * {@link #createPaymentRequest(PaymentRequest)}.
+	 * @param request the payment request
+	 * @param options per-call options
+	 * @return where K2 keeps the payment request
+	 */
+	public ResourceLocation createPaymentRequest(PaymentRequest request, RequestOptions options) {
+		Objects.requireNonNull(request, "request must not be null");
+		return this.api.create(PATH, body(request), options);
+	}
+
+	static ObjectNode body(PaymentRequest request) {
+		ObjectNode body = JsonBodies.object()
+			.put("payment_channel", request.paymentChannel())
+			.put("till_number", request.tillNumber());
+		ObjectNode subscriber = body.putObject("subscriber");
+		JsonBodies.optional(subscriber, "first_name", request.firstName());
+		JsonBodies.optional(subscriber, "middle_name", request.middleName());
+		JsonBodies.optional(subscriber, "last_name", request.lastName());
+		subscriber.put("phone_number", request.phoneNumber());
+		JsonBodies.optional(subscriber, "email", request.email());
+		JsonBodies.amount(body, request.currency(), request.amount());
+		JsonBodies.metadata(body, request.metadata());
+		return JsonBodies.callback(body, request.callbackUrl());
+	}
+
+	@Override
+	public String toString() {
+		return "ReceivePaymentsService[" + this.api.baseUrl() + "]";
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Receiving payments: M-PESA STK push requests and their results (API.md §4).
+ */
+@NullMarked
+package io.k2connect.receive;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Settlement accounts and transfers of funds to them (API.md §6).
+ */
+@NullMarked
+package io.k2connect.transfer;
+
+import org.jspecify.annotations.NullMarked;
