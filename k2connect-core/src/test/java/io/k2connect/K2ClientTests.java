@@ -1,0 +1,113 @@
+package io.k2connect;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class K2ClientTests {
+
+	@Test
+	void buildsWithCredentialsAndDefaultsToTheSandbox() {
+		K2Client client = K2Client.builder().clientId("id").clientSecret("secret").build();
+
+		assertThat(client.baseUrl()).isEqualTo(K2Client.SANDBOX_URL);
+		assertThat(client.clientId()).isEqualTo("id");
+	}
+
+	@Test
+	void missingCredentialsAreListedTogether() {
+		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> K2Client.builder().build())
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(K2ValidationException.FieldError::field)
+				.containsExactly("clientId", "clientSecret"));
+	}
+
+	@Test
+	void plainHttpIsRefusedForRemoteHosts() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> K2Client.builder().clientId("id").clientSecret("s").baseUrl("http://sandbox.kopokopo.com").build())
+			.withMessageContaining("baseUrl must be an absolute https:// URL");
+	}
+
+	@Test
+	void plainHttpIsAcceptedForLoopbackHosts() {
+		for (String url : new String[] { "http://localhost:8080", "http://127.0.0.1:9", "http://127.10.20.30",
+				"http://[::1]:8080" }) {
+			assertThat(K2Client.builder().clientId("id").clientSecret("s").baseUrl(url).build().baseUrl())
+				.hasToString(url);
+		}
+	}
+
+	@Test
+	void hostsThatOnlyLookLikeLoopbackAreRefused() {
+		for (String url : new String[] { "http://127.0.0.1.evil.example", "http://localhost.evil.example",
+				"http://128.0.0.1", "ftp://localhost", "localhost:8080", "//localhost" }) {
+			assertThatExceptionOfType(K2ValidationException.class)
+				.as(url)
+				.isThrownBy(() -> K2Client.builder().clientId("id").clientSecret("s").baseUrl(url).build());
+		}
+	}
+
+	@Test
+	void invalidTimeoutsAndRetriesAreRefused() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> K2Client.builder()
+				.clientId("id")
+				.clientSecret("s")
+				.connectTimeout(Duration.ZERO)
+				.readTimeout(Duration.ofSeconds(-1))
+				.maxRetries(11)
+				.tokenRefreshSkew(Duration.ofSeconds(-1))
+				.build())
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(K2ValidationException.FieldError::field)
+				.containsExactly("connectTimeout", "readTimeout", "maxRetries", "tokenRefreshSkew"));
+	}
+
+	@Test
+	void toStringNeverShowsTheSecret() {
+		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("super-secret-value");
+
+		assertThat(builder.toString()).doesNotContain("super-secret-value");
+		assertThat(builder.build().toString()).doesNotContain("super-secret-value").contains("id");
+	}
+
+	@Test
+	void twoClientsWithDifferentCredentialsKeepTheirOwnTokens() {
+		try (K2TestServer server = K2TestServer.start()) {
+			K2Client first = server.clientBuilder().clientId("first").build();
+			K2Client second = server.clientBuilder().clientId("second").build();
+
+			String firstToken = first.accessToken().accessToken();
+			String secondToken = second.accessToken().accessToken();
+
+			assertThat(firstToken).isNotEqualTo(secondToken);
+			assertThat(first.accessToken().accessToken()).isEqualTo(firstToken);
+			assertThat(server.requests("POST", "/oauth/token")).extracting(K2TestServer.RecordedRequest::text)
+				.anySatisfy((body) -> assertThat(body).contains("client_id=first"))
+				.anySatisfy((body) -> assertThat(body).contains("client_id=second"));
+		}
+	}
+
+	@Test
+	void userAgentNamesTheSdkVersionAndTheSuffix() {
+		try (K2TestServer server = K2TestServer.start()) {
+			server.clientBuilder().userAgentSuffix("my-shop/1.0").build().accessToken();
+
+			assertThat(server.requests().get(0).header("User-Agent"))
+				.isEqualTo("k2connect-java/" + K2Client.VERSION + " my-shop/1.0");
+			assertThat(K2Client.VERSION).isNotEqualTo("unknown").doesNotContain("${");
+		}
+	}
+
+	@Test
+	void buildingMakesNoNetworkCall() {
+		try (K2TestServer server = K2TestServer.start()) {
+			server.clientBuilder().build();
+
+			assertThat(server.requests()).isEmpty();
+		}
+	}
+
+}

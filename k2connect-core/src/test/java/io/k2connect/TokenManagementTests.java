@@ -1,0 +1,157 @@
+package io.k2connect;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.k2connect.K2TestServer.Reply;
+import io.k2connect.receive.PaymentRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TokenManagementTests {
+
+	private static final String STK_PATH = "/api/v1/incoming_payments";
+
+	private final K2TestServer server = K2TestServer.start();
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void tokenIsFetchedLazilyAndReusedAcrossCalls() {
+		K2Client client = this.server.clientBuilder().build();
+		assertThat(this.server.tokenRequests()).isZero();
+
+		for (int i = 0; i < 5; i++) {
+			client.receivePayments().createPaymentRequest(stkPush());
+		}
+
+		assertThat(this.server.tokenRequests()).isOne();
+		assertThat(this.server.requests("POST", STK_PATH)).extracting((r) -> r.header("Authorization"))
+			.containsOnly("Bearer token-1");
+	}
+
+	@Test
+	void tokenIsRefreshedOnceItIsWithinTheSkewOfExpiring() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		K2Client client = this.server.clientBuilder().clock(clock).build();
+		client.receivePayments().createPaymentRequest(stkPush());
+
+		clock.advance(Duration.ofSeconds(3600 - 61));
+		client.receivePayments().createPaymentRequest(stkPush());
+		assertThat(this.server.tokenRequests()).isOne();
+
+		clock.advance(Duration.ofSeconds(2));
+		client.receivePayments().createPaymentRequest(stkPush());
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+		assertThat(this.server.requests("POST", STK_PATH).get(2).header("Authorization")).isEqualTo("Bearer token-2");
+	}
+
+	@Test
+	void refreshSkewIsConfigurable() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		K2Client client = this.server.clientBuilder().clock(clock).tokenRefreshSkew(Duration.ofMinutes(10)).build();
+		client.accessToken();
+
+		clock.advance(Duration.ofMinutes(50));
+		client.accessToken();
+
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void thirtyTwoThreadsWithAnEmptyCacheCauseExactlyOneTokenRequest() throws Exception {
+		// A slow token endpoint makes every thread arrive while the first fetch is under way.
+		this.server.script("POST", "/oauth/token", Reply.json(200,
+				"{\"access_token\":\"slow-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}").after(Duration.ofMillis(300)));
+		K2Client client = this.server.clientBuilder().build();
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<ResourceLocation>> calls = new ArrayList<>();
+			for (int i = 0; i < 32; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return client.receivePayments().createPaymentRequest(stkPush());
+				}));
+			}
+			start.countDown();
+			for (Future<ResourceLocation> call : calls) {
+				assertThat(call.get(30, TimeUnit.SECONDS)).isNotNull();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(this.server.tokenRequests()).isOne();
+		assertThat(this.server.requests("POST", STK_PATH)).hasSize(32)
+			.extracting((r) -> r.header("Authorization"))
+			.containsOnly("Bearer slow-token");
+	}
+
+	@Test
+	void aRefusedTokenIsRefreshedAndTheCallRetriedOnce() {
+		K2Client client = this.server.clientBuilder().build();
+		this.server.script("POST", STK_PATH, Reply.json(401, "{\"error_code\":401,\"error_message\":\"ExpiredAccessToken\"}"));
+
+		ResourceLocation location = client.receivePayments().createPaymentRequest(stkPush());
+
+		assertThat(location).isNotNull();
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+		assertThat(this.server.requests("POST", STK_PATH)).extracting((r) -> r.header("Authorization"))
+			.containsExactly("Bearer token-1", "Bearer token-2");
+	}
+
+	@Test
+	void aSecond401IsSurfacedWithoutFurtherRetries() {
+		K2Client client = this.server.clientBuilder().build();
+		this.server.script("POST", STK_PATH, Reply.status(401), Reply.status(401), Reply.status(401));
+
+		assertThatExceptionOfType(K2AuthenticationException.class)
+			.isThrownBy(() -> client.receivePayments().createPaymentRequest(stkPush()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("token-1").doesNotContain("token-2"));
+		assertThat(this.server.requests("POST", STK_PATH)).hasSize(2);
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void anExplicitTokenIsNeverRefreshed() {
+		K2Client client = this.server.clientBuilder().build();
+		this.server.script("POST", STK_PATH, Reply.status(401));
+
+		assertThatExceptionOfType(K2AuthenticationException.class).isThrownBy(() -> client.receivePayments()
+			.createPaymentRequest(stkPush(), RequestOptions.withAccessToken("expired-own-token")));
+		assertThat(this.server.requests("POST", STK_PATH)).hasSize(1);
+		assertThat(this.server.tokenRequests()).isZero();
+	}
+
+	@Test
+	void requestOptionsNeverShowTheToken() {
+		assertThat(RequestOptions.withAccessToken("very-secret-token").toString()).doesNotContain("very-secret-token");
+		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> RequestOptions.withAccessToken(" "));
+	}
+
+	private static PaymentRequest stkPush() {
+		return PaymentRequest.builder()
+			.tillNumber("K000000")
+			.phoneNumber("0712345678")
+			.amount(BigDecimal.TEN)
+			.callbackUrl("https://example.com/cb")
+			.build();
+	}
+
+}
