@@ -1,0 +1,137 @@
+package io.k2connect.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.k2connect.K2Client;
+import io.k2connect.K2ValidationException;
+import io.k2connect.internal.Urls;
+import io.k2connect.notification.NotificationService;
+import io.k2connect.pay.PayService;
+import io.k2connect.polling.PollingService;
+import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.token.TokenService;
+import io.k2connect.transfer.TransferService;
+import io.k2connect.webhook.WebhookService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of the K2 client and one bean per K2 service. Silent until
+ * {@code k2.client-id} is set; every bean backs off when the application defines its own.
+ *
+ * <p>Makes no network call at start-up: the first access token is fetched on first use.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+@ConditionalOnClass(K2Client.class)
+@ConditionalOnProperty(prefix = "k2", name = "client-id")
+@EnableConfigurationProperties(K2Properties.class)
+public final class K2AutoConfiguration {
+
+	/** Builder setting names, as K2Client reports them, mapped to the properties that feed them. */
+	private static final Map<String, String> PROPERTY_NAMES = Map.of("clientId", "k2.client-id", "clientSecret",
+			"k2.client-secret", "baseUrl", "k2.base-url", "connectTimeout", "k2.http.connect-timeout", "readTimeout",
+			"k2.http.read-timeout", "maxRetries", "k2.http.max-retries", "tokenRefreshSkew", "k2.token.refresh-skew");
+
+	@Bean
+	@ConditionalOnMissingBean
+	K2Client k2Client(K2Properties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<K2ClientCustomizer> customizers) {
+		checkCredentials(properties);
+		// Boot's builder carries observations and RestClientCustomizers; clone it so the
+		// application's own builder stays as it was.
+		RestClient.Builder restClient = restClientBuilder.getIfAvailable(RestClient::builder).clone();
+		K2Client.Builder builder = K2Client.builder()
+			.clientId(properties.getClientId())
+			.clientSecret(properties.getClientSecret())
+			.baseUrl(properties.getBaseUrl())
+			.connectTimeout(properties.getHttp().getConnectTimeout())
+			.readTimeout(properties.getHttp().getReadTimeout())
+			.maxRetries(properties.getHttp().getMaxRetries())
+			.tokenRefreshSkew(properties.getToken().getRefreshSkew())
+			.restClientBuilder(restClient);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		try {
+			return builder.build();
+		}
+		catch (K2ValidationException ex) {
+			throw new InvalidK2PropertiesException(ex.errors()
+				.stream()
+				.map((error) -> new InvalidK2PropertiesException.Problem(
+						PROPERTY_NAMES.getOrDefault(error.field(), error.field()), error.rule(),
+						"Correct " + PROPERTY_NAMES.getOrDefault(error.field(), error.field()) + " (or the "
+								+ K2ClientCustomizer.class.getSimpleName() + " that sets " + error.field() + ")."))
+				.toList());
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenService k2TokenService(K2Client k2Client) {
+		return k2Client.tokens();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReceivePaymentsService k2ReceivePaymentsService(K2Client k2Client) {
+		return k2Client.receivePayments();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PayService k2PayService(K2Client k2Client) {
+		return k2Client.pay();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransferService k2TransferService(K2Client k2Client) {
+		return k2Client.transfers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookService k2WebhookService(K2Client k2Client) {
+		return k2Client.webhooks();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NotificationService k2NotificationService(K2Client k2Client) {
+		return k2Client.notifications();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PollingService k2PollingService(K2Client k2Client) {
+		return k2Client.polling();
+	}
+
+	private static void checkCredentials(K2Properties properties) {
+		List<InvalidK2PropertiesException.Problem> problems = new ArrayList<>();
+		if (!StringUtils.hasText(properties.getClientSecret())) {
+			problems.add(new InvalidK2PropertiesException.Problem("k2.client-secret", "is not set, but k2.client-id is",
+					"Set k2.client-secret to your K2 application's client secret, for example through the "
+							+ "K2_CLIENT_SECRET environment variable."));
+		}
+		if (!Urls.isSecure(properties.getBaseUrl())) {
+			problems.add(new InvalidK2PropertiesException.Problem("k2.base-url",
+					"is '" + properties.getBaseUrl() + "', but " + Urls.SECURE_RULE,
+					"Set k2.base-url to https://sandbox.kopokopo.com or https://api.kopokopo.com (or an "
+							+ "http://localhost URL for a local simulator)."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidK2PropertiesException(problems);
+		}
+	}
+
+}

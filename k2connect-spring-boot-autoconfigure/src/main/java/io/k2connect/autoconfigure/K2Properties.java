@@ -1,0 +1,229 @@
+package io.k2connect.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the K2 client and webhook endpoint, bound from {@code k2.*}.
+ *
+ * <p>{@link #toString()} never shows the client secret or the API keys.
+ */
+@ConfigurationProperties("k2")
+public class K2Properties {
+
+	/**
+	 * OAuth client id of the K2 application. Setting it switches the K2 auto-configuration on.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * OAuth client secret of the K2 application. Required with client-id.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * API key of the K2 application: it signs webhooks and callbacks (X-KopoKopo-Signature).
+	 * Required when the webhook endpoint is enabled.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * K2 base URL, without /api. https only; http only for loopback hosts (the simulator).
+	 */
+	private URI baseUrl = URI.create("https://sandbox.kopokopo.com");
+
+	private final Http http = new Http();
+
+	private final Token token = new Token();
+
+	private final Webhook webhook = new Webhook();
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
+	}
+
+	@Override
+	public String toString() {
+		return "K2Properties[clientId=" + this.clientId + ", clientSecret=" + mask(this.clientSecret) + ", apiKey="
+				+ mask(this.apiKey) + ", baseUrl=" + this.baseUrl + ", webhook.enabled=" + this.webhook.enabled
+				+ ", webhook.path=" + this.webhook.path + "]";
+	}
+
+	private static String mask(@Nullable String secret) {
+		return (secret != null) ? "****" : "null";
+	}
+
+	/** HTTP settings of the K2 client. */
+	public static class Http {
+
+		/**
+		 * How long to wait for a connection to K2.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * How long to wait for K2's answer.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How often a failed call is retried. GETs and token calls retry on connection failures,
+		 * timeouts, 429 and 5xx; calls that move money only when the connection was never made.
+		 */
+		private int maxRetries = 2;
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+	}
+
+	/** Access token management. */
+	public static class Token {
+
+		/**
+		 * How long before its expiry a cached access token is replaced.
+		 */
+		private Duration refreshSkew = Duration.ofSeconds(60);
+
+		public Duration getRefreshSkew() {
+			return this.refreshSkew;
+		}
+
+		public void setRefreshSkew(Duration refreshSkew) {
+			this.refreshSkew = refreshSkew;
+		}
+
+	}
+
+	/** The endpoint that receives K2's signed webhooks and callbacks. */
+	public static class Webhook {
+
+		/**
+		 * Whether to register the webhook endpoint (servlet web applications only).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the webhook endpoint; give K2 this URL as webhook and callback URL.
+		 */
+		private String path = "/k2/webhooks";
+
+		/**
+		 * Largest webhook body accepted; larger ones are answered with 413.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Further API keys whose signatures are accepted, for key rotation.
+		 */
+		private List<String> additionalApiKeys = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public List<String> getAdditionalApiKeys() {
+			return this.additionalApiKeys;
+		}
+
+		public void setAdditionalApiKeys(List<String> additionalApiKeys) {
+			this.additionalApiKeys = additionalApiKeys;
+		}
+
+		@Override
+		public String toString() {
+			return "Webhook[enabled=" + this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize
+					+ ", additionalApiKeys=" + this.additionalApiKeys.size() + " keys]";
+		}
+
+	}
+
+}

@@ -1,0 +1,243 @@
+package io.k2connect.autoconfigure;
+
+import java.time.Duration;
+
+import io.k2connect.K2Client;
+import io.k2connect.notification.NotificationService;
+import io.k2connect.pay.PayService;
+import io.k2connect.polling.PollingService;
+import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.token.TokenService;
+import io.k2connect.transfer.TransferService;
+import io.k2connect.webhook.WebhookService;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class K2AutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, K2AutoConfiguration.class));
+
+	@Test
+	void backsOffWithoutClientId() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2Client.class)
+			.doesNotHaveBean(K2Properties.class));
+	}
+
+	@Test
+	void providesTheClientAndEveryServiceWithProperties() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret").run((context) -> {
+			assertThat(context).hasSingleBean(K2Client.class)
+				.hasSingleBean(TokenService.class)
+				.hasSingleBean(ReceivePaymentsService.class)
+				.hasSingleBean(PayService.class)
+				.hasSingleBean(TransferService.class)
+				.hasSingleBean(WebhookService.class)
+				.hasSingleBean(NotificationService.class)
+				.hasSingleBean(PollingService.class);
+			K2Client client = context.getBean(K2Client.class);
+			assertThat(client.baseUrl()).hasToString("https://sandbox.kopokopo.com");
+			assertThat(client.clientId()).isEqualTo("id");
+			assertThat(context.getBean(PayService.class)).isSameAs(client.pay());
+		});
+	}
+
+	@Test
+	void bindsTheBaseUrl() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=https://api.kopokopo.com")
+			.run((context) -> assertThat(context.getBean(K2Client.class).baseUrl())
+				.hasToString("https://api.kopokopo.com"));
+	}
+
+	@Test
+	void userClientWins() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.withUserConfiguration(UserClientConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(K2Client.class);
+				assertThat(context.getBean(K2Client.class).clientId()).isEqualTo("user-client");
+				assertThat(context.getBean(PayService.class)).isSameAs(context.getBean(K2Client.class).pay());
+			});
+	}
+
+	@Test
+	void userServiceWins() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.withUserConfiguration(UserPayServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PayService.class);
+				assertThat(context.getBean(PayService.class)).isSameAs(UserPayServiceConfiguration.PAY);
+			});
+	}
+
+	@Test
+	void missingClientSecretFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("k2.client-id=id").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyse(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("k2.client-secret").contains("is not set");
+			assertThat(analysis.getAction()).contains("Set k2.client-secret");
+		});
+	}
+
+	@Test
+	void plainHttpBaseUrlFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=http://sandbox.kopokopo.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyse(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("k2.base-url").contains("https://");
+				assertThat(analysis.getAction()).contains("https://sandbox.kopokopo.com");
+			});
+	}
+
+	@Test
+	void loopbackHttpBaseUrlIsAccepted() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=http://localhost:8089")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(K2Client.class));
+	}
+
+	@Test
+	void invalidTimeoutFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.http.read-timeout=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyse(context.getStartupFailure()).getDescription()).contains("k2.http.read-timeout");
+			});
+	}
+
+	@Test
+	void failureMessagesNeverShowTheSecret() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=very-secret", "k2.base-url=http://example.com")
+			.run((context) -> {
+				FailureAnalysis analysis = analyse(context.getStartupFailure());
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("very-secret");
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("k2.base-url")
+					.satisfies((ex) -> assertThat(stackTrace(ex)).doesNotContain("very-secret"));
+			});
+	}
+
+	@Test
+	void customizerIsAppliedLast() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.withBean(K2ClientCustomizer.class, () -> (builder) -> builder.baseUrl("https://api.kopokopo.com"))
+			.run((context) -> assertThat(context.getBean(K2Client.class).baseUrl())
+				.hasToString("https://api.kopokopo.com"));
+	}
+
+	@Test
+	void restClientCustomizersApplyAndTheApplicationBuilderIsUntouched() {
+		CountingRestClientCustomizer counting = new CountingRestClientCustomizer();
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.withBean(RestClientCustomizer.class, () -> counting)
+			.run((context) -> {
+				context.getBean(K2Client.class);
+				assertThat(counting.calls).isPositive();
+				RestClient.Builder appBuilder = context.getBean(RestClient.Builder.class);
+				assertThat(appBuilder).isNotNull();
+			});
+	}
+
+	@Test
+	void worksWithoutTheRestClientModule() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(K2AutoConfiguration.class))
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.run((context) -> assertThat(context).hasSingleBean(K2Client.class));
+	}
+
+	@Test
+	void backsOffWhenCoreIsMissing() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.withClassLoader(new FilteredClassLoader(K2Client.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("k2Client"));
+	}
+
+	@Test
+	void propertiesBindDurationsAndMaskSecrets() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=very-secret", "k2.api-key=very-key",
+					"k2.http.connect-timeout=2s", "k2.token.refresh-skew=5m")
+			.run((context) -> {
+				K2Properties properties = context.getBean(K2Properties.class);
+				assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getToken().getRefreshSkew()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(properties.toString()).doesNotContain("very-secret").doesNotContain("very-key");
+			});
+	}
+
+	@Test
+	void startupMakesNoNetworkCall() {
+		// An unroutable base URL: any start-up call would fail or hang the context.
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=https://192.0.2.1",
+					"k2.http.connect-timeout=1ms")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(K2Client.class));
+	}
+
+	private static FailureAnalysis analyse(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof InvalidK2PropertiesException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("InvalidK2PropertiesException in the cause chain of " + failure).isNotNull();
+		FailureAnalysis analysis = new InvalidK2PropertiesFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	private static String stackTrace(Throwable ex) {
+		java.io.StringWriter out = new java.io.StringWriter();
+		ex.printStackTrace(new java.io.PrintWriter(out));
+		return out.toString();
+	}
+
+	static final class CountingRestClientCustomizer implements RestClientCustomizer {
+
+		int calls;
+
+		@Override
+		public void customize(RestClient.Builder builder) {
+			this.calls++;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		@Bean
+		K2Client userClient() {
+			return K2Client.builder().clientId("user-client").clientSecret("s").build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserPayServiceConfiguration {
+
+		static final PayService PAY = K2Client.builder().clientId("other").clientSecret("s").build().pay();
+
+		@Bean
+		PayService userPayService() {
+			return PAY;
+		}
+
+	}
+
+}
