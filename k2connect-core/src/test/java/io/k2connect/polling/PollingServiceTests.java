@@ -1,6 +1,7 @@
 package io.k2connect.polling;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.k2connect.K2Client;
@@ -9,6 +10,7 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.model.Scope;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +78,7 @@ class PollingServiceTests {
 			.createPollingRequest(PollingRequest.forCompany(OffsetDateTime.parse("2021-04-12T08:50Z"),
 					OffsetDateTime.parse("2021-04-12T12:00:00.250+03:00"), "https://example.com/k2/callback"));
 
-		var body = this.server.onlyApiRequest().json();
+		JsonNode body = this.server.onlyApiRequest().json();
 		assertThat(body.get("from_time").asString()).isEqualTo("2021-04-12T08:50:00+00:00");
 		assertThat(body.get("to_time").asString()).isEqualTo("2021-04-12T12:00:00.25+03:00");
 	}
@@ -137,7 +139,7 @@ class PollingServiceTests {
 	@Test
 	void equalTimesAreRejectedEvenWithDifferentOffsets() {
 		// The same instant written in two offsets is still an empty window.
-		OffsetDateTime sameInstantInUtc = FROM.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+		OffsetDateTime sameInstantInUtc = FROM.withOffsetSameInstant(ZoneOffset.UTC);
 
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PollingRequest.forCompany(FROM, sameInstantInUtc, "https://example.com/k2/callback"))
