@@ -1,14 +1,62 @@
 package io.k2connect.notification;
 
-import io.k2connect.internal.K2Api;
+import java.util.Objects;
 
-/** Placeholder: filled in by the service work of issue 2. */
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.internal.JsonBodies;
+import io.k2connect.internal.K2Api;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Transaction SMS notifications: a custom SMS to the payer of a Buy Goods transaction
+ * (API.md §8; a v1 endpoint that K2 deprecates in v2). Obtain it from
+ * {@link io.k2connect.K2Client#notifications()}.
+ */
 public final class NotificationService {
+
+	static final String PATH = "/api/v1/transaction_sms_notifications";
 
 	private final K2Api api;
 
+	/**
+	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#notifications()}.
+	 * @param api the client's authorised API access
+	 */
 	public NotificationService(K2Api api) {
 		this.api = api;
+	}
+
+	/**
+	 * Sends an SMS to the payer of a received transaction
+	 * ({@code POST /api/v1/transaction_sms_notifications}). K2 answers at once; the outcome
+	 * arrives later as a signed {@code transaction_sms_notification} result at the request's
+	 * callback URL.
+	 * @param request the notification
+	 * @return where K2 keeps the notification
+	 */
+	public ResourceLocation sendTransactionSmsNotification(TransactionSmsNotificationRequest request) {
+		return sendTransactionSmsNotification(request, RequestOptions.defaults());
+	}
+
+	/**
+	 * Sends an SMS to the payer of a received transaction, with per-call options; see
+	 * {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)}.
+	 * @param request the notification
+	 * @param options per-call options
+	 * @return where K2 keeps the notification
+	 */
+	public ResourceLocation sendTransactionSmsNotification(TransactionSmsNotificationRequest request,
+			RequestOptions options) {
+		Objects.requireNonNull(request, "request must not be null");
+		return this.api.create(PATH, body(request), options);
+	}
+
+	static ObjectNode body(TransactionSmsNotificationRequest request) {
+		ObjectNode body = JsonBodies.object()
+			.put("webhook_event_reference", request.webhookEventReference())
+			.put("message", request.message());
+		return JsonBodies.callback(body, request.callbackUrl());
 	}
 
 	@Override

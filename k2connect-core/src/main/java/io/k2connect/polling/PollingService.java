@@ -1,14 +1,64 @@
 package io.k2connect.polling;
 
-import io.k2connect.internal.K2Api;
+import java.util.Objects;
 
-/** Placeholder: filled in by the service work of issue 2. */
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.internal.JsonBodies;
+import io.k2connect.internal.K2Api;
+import io.k2connect.internal.Timestamps;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Polling: asking K2 to replay the transactions of a time window, e.g. to catch up on missed
+ * webhooks (API.md §7). Obtain it from {@link io.k2connect.K2Client#polling()}.
+ */
 public final class PollingService {
+
+	static final String PATH = "/api/v1/polling";
 
 	private final K2Api api;
 
+	/**
+	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#polling()}.
+	 * @param api the client's authorised API access
+	 */
 	public PollingService(K2Api api) {
 		this.api = api;
+	}
+
+	/**
+	 * Asks K2 for the transactions of a time window ({@code POST /api/v1/polling}). K2 answers
+	 * at once; the transactions arrive later as a signed {@code polling} result at the request's
+	 * callback URL.
+	 * @param request the polling request
+	 * @return where K2 keeps the polling request
+	 */
+	public ResourceLocation createPollingRequest(PollingRequest request) {
+		return createPollingRequest(request, RequestOptions.defaults());
+	}
+
+	/**
+	 * Asks K2 for the transactions of a time window, with per-call options; see
+	 * {@link #createPollingRequest(PollingRequest)}.
+	 * @param request the polling request
+	 * @param options per-call options
+	 * @return where K2 keeps the polling request
+	 */
+	public ResourceLocation createPollingRequest(PollingRequest request, RequestOptions options) {
+		Objects.requireNonNull(request, "request must not be null");
+		return this.api.create(PATH, body(request), options);
+	}
+
+	static ObjectNode body(PollingRequest request) {
+		String scopeReference = request.scopeReference();
+		ObjectNode body = JsonBodies.object()
+			.put("scope", request.scope().wireName())
+			// K2's own example sends "" for company scope, so the key is always there.
+			.put("scope_reference", (scopeReference != null) ? scopeReference : "")
+			.put("from_time", Timestamps.format(request.fromTime()))
+			.put("to_time", Timestamps.format(request.toTime()));
+		return JsonBodies.callback(body, request.callbackUrl());
 	}
 
 	@Override

@@ -1,14 +1,60 @@
 package io.k2connect.webhook;
 
-import io.k2connect.internal.K2Api;
+import java.util.Objects;
 
-/** Placeholder: filled in by the service work of issue 2. */
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.internal.JsonBodies;
+import io.k2connect.internal.K2Api;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Webhook subscriptions: telling K2 where to post events such as received Buy Goods payments
+ * (API.md §3). Obtain it from {@link io.k2connect.K2Client#webhooks()}.
+ */
 public final class WebhookService {
+
+	static final String PATH = "/api/v1/webhook_subscriptions";
 
 	private final K2Api api;
 
+	/**
+	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#webhooks()}.
+	 * @param api the client's authorised API access
+	 */
 	public WebhookService(K2Api api) {
 		this.api = api;
+	}
+
+	/**
+	 * Subscribes to a webhook topic ({@code POST /api/v1/webhook_subscriptions}). From then on K2
+	 * posts each matching event, signed with the API key, to the request's URL.
+	 * @param request the subscription
+	 * @return where K2 keeps the subscription
+	 */
+	public ResourceLocation createSubscription(WebhookSubscriptionRequest request) {
+		return createSubscription(request, RequestOptions.defaults());
+	}
+
+	/**
+	 * Subscribes to a webhook topic, with per-call options; see
+	 * {@link #createSubscription(WebhookSubscriptionRequest)}.
+	 * @param request the subscription
+	 * @param options per-call options
+	 * @return where K2 keeps the subscription
+	 */
+	public ResourceLocation createSubscription(WebhookSubscriptionRequest request, RequestOptions options) {
+		Objects.requireNonNull(request, "request must not be null");
+		return this.api.create(PATH, body(request), options);
+	}
+
+	static ObjectNode body(WebhookSubscriptionRequest request) {
+		ObjectNode body = JsonBodies.object()
+			.put("event_type", request.eventType().wireName())
+			.put("url", request.url().toString())
+			.put("scope", request.scope().wireName());
+		// An explicit null for company scope, as K2's docs and the PHP and Python SDKs send it.
+		return body.put("scope_reference", request.scopeReference());
 	}
 
 	@Override

@@ -1,0 +1,110 @@
+package io.k2connect.notification;
+
+import java.util.List;
+
+import io.k2connect.K2Client;
+import io.k2connect.K2TestServer;
+import io.k2connect.K2ValidationException;
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class NotificationServiceTests {
+
+	private final K2TestServer server = K2TestServer.start();
+
+	private final K2Client client = this.server.clientBuilder().build();
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void sendTransactionSmsNotificationPostsTheDocumentedBody() {
+		ResourceLocation location = this.client.notifications()
+			.sendTransactionSmsNotification(TransactionSmsNotificationRequest.builder()
+				.webhookEventReference("e51438e9-c42b-4bf2-a261-faeaf189e3ed")
+				.message("Your message here")
+				.callbackUrl("https://webhook.site/a67f60b8-8c26-40a2-866c-99f5314a3e0e")
+				.build());
+
+		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/api/v1/transaction_sms_notifications");
+		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-transaction_sms_notification.json"));
+		assertThat(location.location().getPath()).startsWith("/api/v1/transaction_sms_notifications/");
+	}
+
+	@Test
+	void sendTransactionSmsNotificationWithExplicitTokenSendsItAndFetchesNone() {
+		this.client.notifications().sendTransactionSmsNotification(valid(), RequestOptions.withAccessToken("my-own"));
+
+		assertThat(this.server.onlyApiRequest().header("Authorization")).isEqualTo("Bearer my-own");
+		assertThat(this.server.tokenRequests()).isZero();
+	}
+
+	@Test
+	void missingFieldsAreAllListedAndNothingIsSent() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> TransactionSmsNotificationRequest.builder().build())
+			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("webhook_event_reference", "message",
+					"_links.callback_url"));
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void blankMessageIsRejected() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> TransactionSmsNotificationRequest.builder()
+				.webhookEventReference("e51438e9-c42b-4bf2-a261-faeaf189e3ed")
+				.message(" \t")
+				.callbackUrl("https://example.com/k2/callback")
+				.build())
+			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("message"));
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void blankWebhookEventReferenceIsRejected() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> TransactionSmsNotificationRequest.builder()
+				.webhookEventReference("")
+				.message("Thank you")
+				.callbackUrl("https://example.com/k2/callback")
+				.build())
+			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("webhook_event_reference"));
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void plainHttpCallbackUrlIsRejected() {
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> TransactionSmsNotificationRequest.builder()
+				.webhookEventReference("e51438e9-c42b-4bf2-a261-faeaf189e3ed")
+				.message("Thank you")
+				.callbackUrl("http://example.com/k2/callback")
+				.build())
+			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("_links.callback_url"));
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	private static TransactionSmsNotificationRequest valid() {
+		return TransactionSmsNotificationRequest.builder()
+			.webhookEventReference("e51438e9-c42b-4bf2-a261-faeaf189e3ed")
+			.message("Thank you for your payment")
+			.callbackUrl("https://example.com/k2/callback")
+			.build();
+	}
+
+	private static List<String> fields(K2ValidationException ex) {
+		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
+	}
+
+}
