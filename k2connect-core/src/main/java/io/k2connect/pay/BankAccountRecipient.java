@@ -19,6 +19,10 @@ import io.k2connect.model.SettlementMethod;
 public record BankAccountRecipient(String accountName, String accountNumber, String bankBranchRef,
 		SettlementMethod settlementMethod) implements PayRecipient {
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public BankAccountRecipient {
 		Validator v = new Validator();
 		accountName = v.requiredText("pay_recipient.account_name", accountName);

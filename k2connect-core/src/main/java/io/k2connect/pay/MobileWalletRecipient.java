@@ -24,6 +24,10 @@ public record MobileWalletRecipient(String firstName, String lastName, String ph
 	/** The network name K2 documents for M-PESA wallets. */
 	public static final String SAFARICOM = "Safaricom";
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public MobileWalletRecipient {
 		Validator v = new Validator();
 		firstName = v.requiredText("pay_recipient.first_name", firstName);

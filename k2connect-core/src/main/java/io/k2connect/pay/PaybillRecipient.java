@@ -17,6 +17,10 @@ import io.k2connect.internal.Validator;
 public record PaybillRecipient(String paybillName, String paybillNumber, String paybillAccountNumber)
 		implements PayRecipient {
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public PaybillRecipient {
 		Validator v = new Validator();
 		paybillName = v.requiredText("pay_recipient.paybill_name", paybillName);

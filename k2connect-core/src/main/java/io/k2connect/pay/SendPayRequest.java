@@ -34,6 +34,10 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 		String currency, String description, @Nullable PayCategory category, List<String> tags,
 		Map<String, Object> metadata, URI callbackUrl) {
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public SendPayRequest {
 		Validator v = new Validator();
 		destinationType = v.required("destination_type", destinationType);

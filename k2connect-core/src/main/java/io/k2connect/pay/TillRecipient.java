@@ -15,6 +15,10 @@ import io.k2connect.internal.Validator;
  */
 public record TillRecipient(String tillName, String tillNumber) implements PayRecipient {
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public TillRecipient {
 		Validator v = new Validator();
 		tillName = v.requiredText("pay_recipient.till_name", tillName);

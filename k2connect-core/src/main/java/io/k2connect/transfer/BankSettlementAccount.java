@@ -19,6 +19,10 @@ import io.k2connect.model.SettlementMethod;
 public record BankSettlementAccount(String accountName, String accountNumber, String bankBranchRef,
 		SettlementMethod settlementMethod) {
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public BankSettlementAccount {
 		Validator v = new Validator();
 		accountName = v.requiredText("account_name", accountName);

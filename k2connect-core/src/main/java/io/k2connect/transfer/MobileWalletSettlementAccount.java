@@ -20,6 +20,10 @@ public record MobileWalletSettlementAccount(String firstName, String lastName, S
 	/** The network name K2 documents for M-PESA wallets. */
 	public static final String SAFARICOM = "Safaricom";
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public MobileWalletSettlementAccount {
 		Validator v = new Validator();
 		firstName = v.requiredText("first_name", firstName);

@@ -44,6 +44,10 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 
 	private static final String TARGETED_RULE = "is required for a targeted transfer";
 
+	/**
+	 * Checks every field, normalising where the class comment says so.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public SettleFundsRequest {
 		Validator v = new Validator();
 		destinationReference = v.optionalText(destinationReference);
