@@ -20,7 +20,7 @@ public record BankAccountRecipient(String accountName, String accountNumber, Str
 		SettlementMethod settlementMethod) implements PayRecipient {
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public BankAccountRecipient {

@@ -25,7 +25,7 @@ public record MobileWalletRecipient(String firstName, String lastName, String ph
 	public static final String SAFARICOM = "Safaricom";
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public MobileWalletRecipient {

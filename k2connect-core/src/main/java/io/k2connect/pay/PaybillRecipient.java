@@ -18,7 +18,7 @@ public record PaybillRecipient(String paybillName, String paybillNumber, String 
 		implements PayRecipient {
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public PaybillRecipient {

@@ -35,7 +35,7 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 		Map<String, Object> metadata, URI callbackUrl) {
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public SendPayRequest {

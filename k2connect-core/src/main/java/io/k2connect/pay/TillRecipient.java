@@ -16,7 +16,7 @@ import io.k2connect.internal.Validator;
 public record TillRecipient(String tillName, String tillNumber) implements PayRecipient {
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public TillRecipient {

@@ -20,7 +20,7 @@ public record BankSettlementAccount(String accountName, String accountNumber, St
 		SettlementMethod settlementMethod) {
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public BankSettlementAccount {

@@ -21,7 +21,7 @@ public record MobileWalletSettlementAccount(String firstName, String lastName, S
 	public static final String SAFARICOM = "Safaricom";
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public MobileWalletSettlementAccount {

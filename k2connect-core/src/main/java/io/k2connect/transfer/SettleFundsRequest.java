@@ -45,7 +45,7 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 	private static final String TARGETED_RULE = "is required for a targeted transfer";
 
 	/**
-	 * Checks every field, normalising where the class comment says so.
+	 * Checks every field; texts are kept without surrounding whitespace.
 	 * @throws K2ValidationException naming every broken field
 	 */
 	public SettleFundsRequest {
