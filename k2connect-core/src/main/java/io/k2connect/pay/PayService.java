@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.PaymentResult;
 import io.k2connect.internal.JsonBodies;
 import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ArrayNode;
@@ -72,6 +73,27 @@ public final class PayService {
 	public ResourceLocation sendPay(SendPayRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.api.create(PAYMENTS_PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the payment's status ({@code GET} its location): {@code Scheduled}, then {@code Processed} with its transfer batches. The same document
+	 * K2 posts to the callback URL.
+	 * @param location what {@link #sendPay(SendPayRequest)} returned
+	 * @return the payment's current state
+	 */
+	public PaymentResult payTransactionStatus(ResourceLocation location) {
+		return payTransactionStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the payment's status, with per-call options; see
+	 * {@link #payTransactionStatus(ResourceLocation)}.
+	 * @param location what {@link #sendPay(SendPayRequest)} returned
+	 * @param options per-call options
+	 * @return the payment's current state
+	 */
+	public PaymentResult payTransactionStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, PaymentResult.class, options);
 	}
 
 	static ObjectNode body(PayRecipient recipient) {

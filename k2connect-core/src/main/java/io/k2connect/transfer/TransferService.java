@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.SettlementTransferResult;
 import io.k2connect.internal.JsonBodies;
 import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,6 +98,27 @@ public final class TransferService {
 	public ResourceLocation settleFunds(SettleFundsRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.api.create(TRANSFERS_PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the settlement transfer's status ({@code GET} its location): {@code Processed} with its disbursements once the funds have moved. The same document
+	 * K2 posts to the callback URL.
+	 * @param location what {@link #settleFunds(SettleFundsRequest)} returned
+	 * @return the settlement transfer's current state
+	 */
+	public SettlementTransferResult transferTransactionStatus(ResourceLocation location) {
+		return transferTransactionStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the settlement transfer's status, with per-call options; see
+	 * {@link #transferTransactionStatus(ResourceLocation)}.
+	 * @param location what {@link #settleFunds(SettleFundsRequest)} returned
+	 * @param options per-call options
+	 * @return the settlement transfer's current state
+	 */
+	public SettlementTransferResult transferTransactionStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, SettlementTransferResult.class, options);
 	}
 
 	static ObjectNode body(BankSettlementAccount account) {

@@ -12,6 +12,7 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.model.SettlementMethod;
+import io.k2connect.event.PaymentResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -305,6 +306,21 @@ class PayServiceTests {
 			.amount(new BigDecimal("10.50"))
 			.description("Stock")
 			.callbackUrl("https://example.com/k2/callback");
+	}
+
+	@Test
+	void payTransactionStatusReadsThePaymentResult() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/payments/pay-1");
+		this.server.script("GET", "/api/v1/payments/pay-1",
+				K2TestServer.Reply.json(200, K2TestServer.example("result-payment-processed.json").toString()));
+
+		PaymentResult result = this.client.pay().payTransactionStatus(location);
+
+		assertThat(this.server.onlyApiRequest().method()).isEqualTo("GET");
+		assertThat(result.status()).isEqualTo("Processed");
+		assertThat(result.amount()).isPositive();
+		assertThat(result.transferBatches()).isNotEmpty();
+		assertThat(result.transferBatches().get(0).disbursements()).isNotEmpty();
 	}
 
 }

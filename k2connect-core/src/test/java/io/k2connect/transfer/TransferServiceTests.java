@@ -11,6 +11,7 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.model.SettlementMethod;
+import io.k2connect.event.SettlementTransferResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -264,6 +265,19 @@ class TransferServiceTests {
 			.destinationReference(REFERENCE)
 			.amount(new BigDecimal("10.50"))
 			.callbackUrl("https://example.com/k2/callback");
+	}
+
+	@Test
+	void transferTransactionStatusReadsTheSettlementResult() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/settlement_transfers/st-1");
+		this.server.script("GET", "/api/v1/settlement_transfers/st-1", K2TestServer.Reply.json(200,
+				K2TestServer.example("result-settlement_transfer-processed.json").toString()));
+
+		SettlementTransferResult result = this.client.transfers().transferTransactionStatus(location);
+
+		assertThat(this.server.onlyApiRequest().method()).isEqualTo("GET");
+		assertThat(result.status()).isEqualTo("Processed");
+		assertThat(result.transferBatches()).isNotEmpty();
 	}
 
 }
