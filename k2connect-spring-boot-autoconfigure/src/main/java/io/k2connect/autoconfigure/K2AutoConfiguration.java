@@ -13,6 +13,9 @@ import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -114,6 +118,34 @@ public final class K2AutoConfiguration {
 	@ConditionalOnMissingBean
 	PollingService k2PollingService(K2Client k2Client) {
 		return k2Client.polling();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	K2PayloadParser k2PayloadParser() {
+		return new K2PayloadParser();
+	}
+
+	/** Signature checks need the API key, which a client that only makes calls can do without. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "k2", name = "api-key")
+	static class SignatureConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2SignatureVerifier k2SignatureVerifier(K2Properties properties) {
+			List<String> keys = new ArrayList<>();
+			keys.add(properties.getApiKey());
+			properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
+			return new K2SignatureVerifier(keys);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
+			return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
+		}
+
 	}
 
 	private static void checkCredentials(K2Properties properties) {
