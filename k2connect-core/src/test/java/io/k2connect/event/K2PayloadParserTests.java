@@ -403,6 +403,42 @@ class K2PayloadParserTests {
 	}
 
 	@Test
+	void trailingWhitespaceAfterTheObjectIsAccepted() {
+		assertThat(this.parser.parse("{\"topic\":\"customer_created\",\"id\":\"t\"}\r\n  \n"))
+			.isInstanceOfSatisfying(CustomerCreated.class, (event) -> assertThat(event.id()).isEqualTo("t"));
+	}
+
+	@Test
+	void prettyPrintedBodyWithTabsIsParsed() {
+		CustomerCreated event = (CustomerCreated) this.parser
+			.parse(Examples.bytes("signed-bodies/php-customer_created.raw.json"));
+		assertThat(event.firstName()).isEqualTo("Jane");
+	}
+
+	@Test
+	void parserIsSafeToShareBetweenThreads() throws InterruptedException {
+		byte[] body = Examples.bytes("webhook-settlement_transfer_completed.json");
+		K2Payload expected = this.parser.parse(body);
+		List<Thread> threads = new java.util.ArrayList<>();
+		java.util.concurrent.atomic.AtomicInteger mismatches = new java.util.concurrent.atomic.AtomicInteger();
+		for (int t = 0; t < 4; t++) {
+			Thread thread = new Thread(() -> {
+				for (int i = 0; i < 2_000; i++) {
+					if (!expected.equals(this.parser.parse(body))) {
+						mismatches.incrementAndGet();
+					}
+				}
+			});
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(mismatches).hasValue(0);
+	}
+
+	@Test
 	void utf16BodyIsDetected() {
 		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"u16\"}".getBytes(StandardCharsets.UTF_16BE);
 		assertThat(((CustomerCreated) this.parser.parse(body)).id()).isEqualTo("u16");
