@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +38,8 @@ final class JsonReaders {
 		.optionalStart()
 		.appendOffset("+HHMM", "Z")
 		.optionalEnd()
-		.toFormatter();
+		.toFormatter()
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private JsonReaders() {
 	}
@@ -150,8 +152,8 @@ final class JsonReaders {
 	 * An ISO-8601 date-time with an offset, with or without fractional seconds
 	 * ({@code 2020-10-22T10:43:19+03:00}, {@code 2021-01-27T10:57:58.623+03:00}, {@code ...Z}).
 	 * The common shapes are parsed by hand because {@code DateTimeFormatter} costs more than
-	 * the rest of a webhook's mapping together; anything else goes through a formatter, and
-	 * whatever that cannot read is {@code null}.
+	 * the rest of a webhook's mapping together; anything else (e.g. {@code +0300}) goes
+	 * through a strict formatter, and whatever that cannot read is {@code null}.
 	 */
 	static @Nullable OffsetDateTime time(@Nullable String text) {
 		if (text == null) {
