@@ -1,5 +1,6 @@
 package io.k2connect.event;
 
+import io.k2connect.internal.JsonReaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
