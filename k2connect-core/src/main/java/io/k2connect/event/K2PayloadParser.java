@@ -1,9 +1,9 @@
 package io.k2connect.event;
 
-import io.k2connect.internal.JsonReaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.k2connect.internal.JsonReaders;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
