@@ -1,0 +1,80 @@
+package io.k2connect.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One API key ready for HMAC-SHA256. Keeps an initialised prototype {@link Mac} and hands
+ * out clones: cloning skips the provider lookup and key schedule that
+ * {@code Mac.getInstance} + {@code init} cost on every webhook, and a clone is private to
+ * its caller, so no {@code Mac} is ever shared between threads while it is updated.
+ */
+final class HmacSha256 {
+
+	static final String ALGORITHM = "HmacSHA256";
+
+	/** Length in bytes of an HMAC-SHA256 digest. */
+	static final int DIGEST_LENGTH = 32;
+
+	private final SecretKeySpec key;
+
+	private final Mac prototype;
+
+	private final boolean cloneable;
+
+	HmacSha256(String apiKey) {
+		// K2 keys the HMAC with the API key's UTF-8 bytes (WEBHOOKS.md §2).
+		this.key = new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		this.prototype = newMac(this.key);
+		this.cloneable = canClone(this.prototype);
+	}
+
+	/** The HMAC-SHA256 of {@code body}. Thread-safe. */
+	byte[] digest(byte[] body) {
+		return freshMac().doFinal(body);
+	}
+
+	private Mac freshMac() {
+		if (this.cloneable) {
+			try {
+				// The prototype is never updated after construction, so cloning only reads it.
+				return (Mac) this.prototype.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				// Checked once in the constructor; fall through to a new instance.
+			}
+		}
+		return newMac(this.key);
+	}
+
+	private static boolean canClone(Mac mac) {
+		try {
+			mac.clone();
+			return true;
+		}
+		catch (CloneNotSupportedException ex) {
+			return false;
+		}
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(key);
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			// Every Java SE runtime must provide HmacSHA256, so this is a broken JRE.
+			throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "HmacSha256[key=<hidden>]";
+	}
+
+}
