@@ -1,0 +1,397 @@
+package io.k2connect.simulator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import io.k2connect.model.Scope;
+import io.k2connect.webhook.WebhookEventType;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The create and status endpoints under {@code /api/v1} and {@code /api/v2}: each create
+ * validates its body as K2 does, stores the resource with its initial status document and
+ * answers {@code 201} with an absolute {@code Location}; asynchronous ones are then handed to
+ * {@link Outcomes}. A status read returns the resource's current document.
+ */
+final class ApiEndpoints {
+
+	static final Set<String> RECIPIENT_TYPES = Set.of("mobile_wallet", "bank_account", "till", "paybill");
+
+	static final Set<String> SETTLEMENT_METHODS = Set.of("eft", "rts");
+
+	static final Set<String> SETTLEMENT_DESTINATIONS = Set.of("merchant_bank_account", "merchant_wallet");
+
+	/** The categories of a PAY payment (API.md §5.2). */
+	static final Set<String> PAYMENT_CATEGORIES = Set.of("advertising_and_marketing", "education_and_training",
+			"general", "insurance", "legal_and_professional", "maintenance_and_repairs", "loans", "office_supplies",
+			"permits_licences_subscriptions", "postage_and_shipping", "rent_or_mortgage", "sales_commissions", "travel",
+			"utilities", "salaries");
+
+	private static final Set<String> DARAJA_TOPICS = Set.of("buygoods_transaction_received",
+			"b2b_transaction_received");
+
+	private final String baseUrl;
+
+	private final Clock clock;
+
+	private final SimulatorState state;
+
+	private final Outcomes outcomes;
+
+	ApiEndpoints(String baseUrl, Clock clock, SimulatorState state, Outcomes outcomes) {
+		this.baseUrl = baseUrl;
+		this.clock = clock;
+		this.state = state;
+		this.outcomes = outcomes;
+	}
+
+	HttpReply create(String version, Collection collection, RecordedRequest request) {
+		ObjectNode body = Wire.parseObject(request.body());
+		if (body == null) {
+			return HttpReply.apiError(400, "Request body must be a JSON object");
+		}
+		Validation v = new Validation();
+		validate(collection, body, v);
+		if (!v.isValid()) {
+			return v.reply();
+		}
+		String id = UUID.randomUUID().toString();
+		String location = this.baseUrl + "/api/" + version + "/" + collection.path() + "/" + id;
+		ObjectNode document = Wire.object();
+		ObjectNode attributes = Documents.envelope(document, id, collection.type());
+		initialAttributes(collection, body, attributes, location);
+		StoredResource resource = new StoredResource(id, collection, location, body, document);
+		this.state.resources.put(id, resource);
+		if (collection == Collection.WEBHOOK_SUBSCRIPTIONS) {
+			this.state.subscriptions.add(subscription(id, body));
+		}
+		if (collection.isAsync()) {
+			this.outcomes.schedule(resource);
+		}
+		return HttpReply.created(location);
+	}
+
+	HttpReply status(Collection collection, String id) {
+		StoredResource resource = this.state.resource(collection, id);
+		if (resource == null) {
+			return HttpReply.apiError(404, "The requested " + collection.type() + " could not be found");
+		}
+		return HttpReply.json(200, resource.document());
+	}
+
+	HttpReply webhookEvent(String id) {
+		byte[] body = this.state.webhookEvents.get(id);
+		if (body == null) {
+			return HttpReply.apiError(404, "The requested webhook event could not be found");
+		}
+		return new HttpReply(200, java.util.Map.of("Content-Type", "application/json; charset=utf-8"), body);
+	}
+
+	private void validate(Collection collection, JsonNode body, Validation v) {
+		switch (collection) {
+			case INCOMING_PAYMENTS -> validateIncomingPayment(body, v);
+			case PAY_RECIPIENTS -> validatePayRecipient(body, v);
+			case PAYMENTS -> validatePayment(body, v);
+			case MERCHANT_BANK_ACCOUNTS -> validateBankAccount(body, v);
+			case MERCHANT_WALLETS -> validateWallet(body, v, "");
+			case SETTLEMENT_TRANSFERS -> validateSettlement(body, v);
+			case WEBHOOK_SUBSCRIPTIONS -> validateSubscription(body, v);
+			case TRANSACTION_SMS_NOTIFICATIONS -> validateSms(body, v);
+			case POLLING -> validatePolling(body, v);
+		}
+	}
+
+	private static void validateIncomingPayment(JsonNode body, Validation v) {
+		v.requiredText(body, "payment_channel", "Payment channel");
+		v.requiredText(body, "till_number", "Till number");
+		JsonNode subscriber = v.requiredObject(body, "subscriber", "Subscriber");
+		if (subscriber != null) {
+			v.phone(subscriber, "phone_number", "Subscriber phone number");
+			v.email(subscriber, "email", "Subscriber email");
+		}
+		v.money(body, "amount", "Amount");
+		v.metadata(body);
+		v.callbackUrl(body);
+	}
+
+	private static void validatePayRecipient(JsonNode body, Validation v) {
+		String type = v.oneOf(body, "type", "Type", RECIPIENT_TYPES);
+		JsonNode recipient = v.requiredObject(body, "pay_recipient", "Pay recipient");
+		if (type == null || recipient == null) {
+			return;
+		}
+		switch (type) {
+			case "mobile_wallet" -> {
+				validateWallet(recipient, v, "Pay recipient ");
+				v.email(recipient, "email", "Pay recipient email");
+			}
+			case "bank_account" -> validateBankAccountFields(recipient, v, "Pay recipient ");
+			case "till" -> {
+				v.requiredText(recipient, "till_name", "Pay recipient till name");
+				v.requiredText(recipient, "till_number", "Pay recipient till number");
+			}
+			default -> {
+				v.requiredText(recipient, "paybill_name", "Pay recipient paybill name");
+				v.requiredText(recipient, "paybill_number", "Pay recipient paybill number");
+				v.requiredText(recipient, "paybill_account_number", "Pay recipient paybill account number");
+			}
+		}
+	}
+
+	private static void validatePayment(JsonNode body, Validation v) {
+		v.oneOf(body, "destination_type", "Destination type", RECIPIENT_TYPES);
+		v.requiredText(body, "destination_reference", "Destination reference");
+		v.money(body, "amount", "Amount");
+		v.requiredText(body, "description", "Description");
+		if (!Wire.isAbsent(body, "category")) {
+			v.oneOf(body, "category", "Category", PAYMENT_CATEGORIES);
+		}
+		JsonNode tags = body.get("tags");
+		if (tags != null && !tags.isNull() && !tags.isArray() && !tags.isString()) {
+			v.problem("Tags must be a list of strings");
+		}
+		v.metadata(body);
+		v.callbackUrl(body);
+	}
+
+	private static void validateBankAccount(JsonNode body, Validation v) {
+		validateBankAccountFields(body, v, "");
+	}
+
+	private static void validateBankAccountFields(JsonNode node, Validation v, String prefix) {
+		v.requiredText(node, "account_name", capitalise(prefix + "account name"));
+		v.requiredText(node, "account_number", capitalise(prefix + "account number"));
+		v.requiredText(node, "bank_branch_ref", capitalise(prefix + "bank branch ref"));
+		v.oneOf(node, "settlement_method", capitalise(prefix + "settlement method"), SETTLEMENT_METHODS);
+	}
+
+	private static void validateWallet(JsonNode node, Validation v, String prefix) {
+		v.requiredText(node, "first_name", capitalise(prefix + "first name"));
+		v.requiredText(node, "last_name", capitalise(prefix + "last name"));
+		v.phone(node, "phone_number", capitalise(prefix + "phone number"));
+		v.requiredText(node, "network", capitalise(prefix + "network"));
+	}
+
+	private static void validateSettlement(JsonNode body, Validation v) {
+		v.callbackUrl(body);
+		v.metadata(body);
+		boolean targeted = !Wire.isAbsent(body, "destination_type") || !Wire.isAbsent(body, "destination_reference");
+		JsonNode amount = Wire.object(body, "amount");
+		boolean hasAmount = amount != null && !Wire.isAbsent(amount, "value");
+		if (targeted) {
+			v.oneOf(body, "destination_type", "Destination type", SETTLEMENT_DESTINATIONS);
+			v.requiredText(body, "destination_reference", "Destination reference");
+			v.money(body, "amount", "Amount");
+		}
+		else if (hasAmount) {
+			// A blind transfer may name an amount to settle only part of the balance (.NET SDK).
+			v.currency(amount, "Amount currency");
+			v.positiveAmount(amount, "value", "Amount value");
+		}
+	}
+
+	private static void validateSubscription(JsonNode body, Validation v) {
+		String eventTypeName = v.requiredText(body, "event_type", "Event type");
+		WebhookEventType eventType = WebhookEventType.fromWireName(eventTypeName);
+		if (eventTypeName != null && eventType == null) {
+			v.problem("Event type " + eventTypeName + " is not a supported event type");
+		}
+		v.url(body, "url", "Url");
+		String scopeName = v.requiredText(body, "scope", "Scope");
+		Scope scope = Scope.fromWireName(scopeName);
+		if (scopeName != null && scope == null) {
+			v.problem("Scope must be one of company, till");
+		}
+		if (eventType != null && scope != null && !eventType.allows(scope)) {
+			v.problem("Scope must be " + String.join(" or ", eventType.scopes().stream().map(Scope::wireName).toList())
+					+ " for event type " + eventType.wireName());
+		}
+		if (scope == Scope.TILL) {
+			v.requiredText(body, "scope_reference", "Scope reference");
+		}
+		JsonNode daraja = body.get("enable_daraja_payload");
+		if (daraja != null && !daraja.isNull()) {
+			if (!daraja.isBoolean()) {
+				v.problem("Enable daraja payload must be true or false");
+			}
+			else if (daraja.booleanValue() && eventTypeName != null && !DARAJA_TOPICS.contains(eventTypeName)) {
+				v.problem("Enable daraja payload is only available for buygoods_transaction_received and "
+						+ "b2b_transaction_received");
+			}
+		}
+	}
+
+	private static void validateSms(JsonNode body, Validation v) {
+		v.requiredText(body, "webhook_event_reference", "Webhook event reference");
+		v.requiredText(body, "message", "Message");
+		v.callbackUrl(body);
+	}
+
+	private static void validatePolling(JsonNode body, Validation v) {
+		String scope = v.oneOf(body, "scope", "Scope", Set.of("company", "till"));
+		if ("till".equals(scope)) {
+			v.requiredText(body, "scope_reference", "Scope reference");
+		}
+		OffsetDateTime from = v.time(body, "from_time", "From time");
+		OffsetDateTime to = v.time(body, "to_time", "To time");
+		if (from != null && to != null && !from.isBefore(to)) {
+			v.problem("From time must be before to time");
+		}
+		v.callbackUrl(body);
+	}
+
+	private void initialAttributes(Collection collection, ObjectNode body, ObjectNode attributes, String location) {
+		OffsetDateTime now = Wire.now(this.clock);
+		String callbackUrl = Wire.text(Wire.object(body, "_links"), "callback_url");
+		switch (collection) {
+			case INCOMING_PAYMENTS -> {
+				attributes.put("initiation_time", Wire.millis(now));
+				attributes.put("status", "Pending");
+				ObjectNode event = attributes.putObject("event");
+				event.put("type", "Incoming Payment Request");
+				event.putNull("resource");
+				event.putNull("errors");
+				Documents.metadata(attributes, body);
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case PAYMENTS -> {
+				attributes.put("status", "Scheduled");
+				attributes.put("created_at", Wire.millis(now));
+				amount(attributes, Wire.object(body, "amount"));
+				attributes.putNull("transfer_batches");
+				Documents.metadata(attributes, body);
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case SETTLEMENT_TRANSFERS -> {
+				attributes.put("status", "Scheduled");
+				attributes.put("created_at", Wire.millis(now));
+				amount(attributes, Wire.object(body, "amount"));
+				attributes.putNull("transfer_batches");
+				if (body.get("metadata") != null && body.get("metadata").isObject()) {
+					Documents.metadata(attributes, body);
+				}
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case POLLING -> {
+				attributes.put("status", "Pending");
+				attributes.put("created_at", Wire.millis(now));
+				attributes.put("from_time", Wire.text(body, "from_time"));
+				attributes.put("to_time", Wire.text(body, "to_time"));
+				attributes.putNull("transactions");
+				boolean till = "till".equalsIgnoreCase(Wire.text(body, "scope"));
+				attributes.put("scope", till ? "Till" : "Company");
+				attributes.put("scope_reference", till ? Wire.text(body, "scope_reference") : null);
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case TRANSACTION_SMS_NOTIFICATIONS -> {
+				attributes.put("status", "Pending");
+				attributes.put("message", Wire.text(body, "message"));
+				attributes.put("webhook_event_reference", Wire.text(body, "webhook_event_reference"));
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case PAY_RECIPIENTS -> payRecipient(body, attributes);
+			case MERCHANT_BANK_ACCOUNTS -> {
+				attributes.put("status", "Approved");
+				attributes.put("account_reference", UUID.randomUUID().toString());
+				copy(body, attributes, "bank_branch_ref", "account_name", "account_number");
+				attributes.put("settlement_method", upper(Wire.text(body, "settlement_method")));
+				copy(body, attributes, "nickname");
+			}
+			case MERCHANT_WALLETS -> {
+				copy(body, attributes, "first_name", "last_name", "phone_number", "network");
+				attributes.put("status", "Approved");
+				attributes.put("account_reference", UUID.randomUUID().toString());
+				copy(body, attributes, "nickname");
+			}
+			case WEBHOOK_SUBSCRIPTIONS -> {
+				attributes.put("event_type", Wire.text(body, "event_type"));
+				attributes.put("webhook_uri", Wire.text(body, "url"));
+				attributes.put("status", "Active");
+				Scope scope = Scope.fromWireName(Wire.text(body, "scope"));
+				attributes.put("scope", (scope != null) ? scope.wireName() : null);
+				attributes.put("scope_reference", (scope == Scope.TILL) ? Wire.text(body, "scope_reference") : null);
+				if (body.has("enable_daraja_payload")) {
+					attributes.put("enable_daraja_payload", isDaraja(body));
+				}
+			}
+		}
+	}
+
+	private static void payRecipient(ObjectNode body, ObjectNode attributes) {
+		String type = Wire.text(body, "type").toLowerCase(Locale.ROOT);
+		JsonNode recipient = body.get("pay_recipient");
+		attributes.put("recipient_type", Documents.label(type));
+		attributes.put("status", "Approved");
+		switch (type) {
+			case "mobile_wallet" -> {
+				copy(recipient, attributes, "first_name", "last_name", "phone_number", "network");
+				String email = Wire.text(recipient, "email");
+				attributes.put("email", (email != null) ? email : "");
+			}
+			case "bank_account" -> {
+				copy(recipient, attributes, "account_name", "account_number", "bank_branch_ref");
+				attributes.put("settlement_method", upper(Wire.text(recipient, "settlement_method")));
+			}
+			case "till" -> copy(recipient, attributes, "till_name", "till_number");
+			default -> copy(recipient, attributes, "paybill_name", "paybill_number", "paybill_account_number");
+		}
+		attributes.put("recipient_reference", UUID.randomUUID().toString());
+	}
+
+	private static void amount(ObjectNode attributes, @Nullable JsonNode requested) {
+		ObjectNode amount = attributes.putObject("amount");
+		amount.put("currency", "KES");
+		BigDecimal value = decimal(requested);
+		if (value != null) {
+			amount.put("value", value);
+		}
+		else {
+			amount.putNull("value");
+		}
+	}
+
+	/** {@code amount.value} of a request that passed validation, or {@code null} when it has none. */
+	static @Nullable BigDecimal decimal(@Nullable JsonNode amount) {
+		String value = Wire.text(amount, "value");
+		return (value == null || value.isBlank()) ? null : new BigDecimal(value.strip());
+	}
+
+	private static Subscription subscription(String id, JsonNode body) {
+		Scope scope = Scope.fromWireName(Wire.text(body, "scope"));
+		return new Subscription(id, Wire.text(body, "event_type"), Wire.text(body, "url"),
+				(scope != null) ? scope.wireName() : "company",
+				(scope == Scope.TILL) ? Wire.text(body, "scope_reference").strip() : null, isDaraja(body));
+	}
+
+	private static boolean isDaraja(JsonNode body) {
+		JsonNode daraja = body.get("enable_daraja_payload");
+		return daraja != null && daraja.isBoolean() && daraja.booleanValue();
+	}
+
+	private static void copy(@Nullable JsonNode from, ObjectNode to, String... fields) {
+		for (String field : fields) {
+			JsonNode value = (from != null) ? from.get(field) : null;
+			if (value != null && !value.isNull()) {
+				to.set(field, value.deepCopy());
+			}
+			else if (!field.equals("nickname")) {
+				to.putNull(field);
+			}
+		}
+	}
+
+	private static @Nullable String upper(@Nullable String text) {
+		return (text != null) ? text.toUpperCase(Locale.ROOT) : null;
+	}
+
+	private static String capitalise(String label) {
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
+}
