@@ -22,6 +22,9 @@ import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +82,8 @@ public final class K2Client {
 
 	private final PollingService polling;
 
+	private final @Nullable K2ResultProcessor resultProcessor;
+
 	private K2Client(Builder builder, URI baseUrl) {
 		this.baseUrl = baseUrl;
 		this.clientId = Objects.requireNonNull(builder.clientId);
@@ -95,6 +100,8 @@ public final class K2Client {
 		this.webhooks = new WebhookService(api);
 		this.notifications = new NotificationService(api);
 		this.polling = new PollingService(api);
+		this.resultProcessor = (builder.apiKey != null)
+				? new K2ResultProcessor(new K2SignatureVerifier(builder.apiKey), new K2PayloadParser()) : null;
 	}
 
 	/** Starts building a client. {@code clientId} and {@code clientSecret} are required. */
@@ -135,6 +142,21 @@ public final class K2Client {
 	/** Polling: ask K2 to replay received transactions (API.md §7). */
 	public PollingService polling() {
 		return this.polling;
+	}
+
+	/**
+	 * Verifies and parses webhooks and callbacks with the client's API key:
+	 * {@code client.resultProcessor().process(rawBody, signatureHeader)}.
+	 * @return the result processor
+	 * @throws K2ValidationException when the client was built without
+	 * {@link Builder#apiKey(String) apiKey}
+	 */
+	public K2ResultProcessor resultProcessor() {
+		if (this.resultProcessor == null) {
+			throw new K2ValidationException("apiKey",
+					"must be set on K2Client.builder() to verify webhook and callback signatures");
+		}
+		return this.resultProcessor;
 	}
 
 	/**
@@ -199,6 +221,8 @@ public final class K2Client {
 
 		private @Nullable String clientSecret;
 
+		private @Nullable String apiKey;
+
 		private @Nullable String baseUrl = SANDBOX_URL.toString();
 
 		private Duration connectTimeout = Duration.ofSeconds(5);
@@ -229,6 +253,15 @@ public final class K2Client {
 		/** The OAuth application's client secret. Required; never logged or shown. */
 		public Builder clientSecret(String clientSecret) {
 			this.clientSecret = clientSecret;
+			return this;
+		}
+
+		/**
+		 * The application's API key, which signs webhooks and callbacks; needed only for
+		 * {@link K2Client#resultProcessor()}. Never logged or shown.
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
 			return this;
 		}
 
@@ -312,6 +345,7 @@ public final class K2Client {
 			Validator v = new Validator();
 			v.requiredText("clientId", this.clientId);
 			v.requiredText("clientSecret", this.clientSecret);
+			v.check(this.apiKey == null || !this.apiKey.isBlank(), "apiKey", "must not be blank when set");
 			URI url = Urls.tryParse(this.baseUrl);
 			if (url == null) {
 				v.check(false, "baseUrl", "must not be blank");
@@ -337,7 +371,8 @@ public final class K2Client {
 		@Override
 		public String toString() {
 			return "K2Client.Builder[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + ", clientSecret="
-					+ ((this.clientSecret != null) ? "****" : "null") + "]";
+					+ ((this.clientSecret != null) ? "****" : "null") + ", apiKey="
+					+ ((this.apiKey != null) ? "****" : "null") + "]";
 		}
 
 	}

@@ -67,9 +67,9 @@ class K2ClientTests {
 
 	@Test
 	void toStringNeverShowsTheSecret() {
-		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("super-secret-value");
+		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("super-secret-value").apiKey("api-key-value");
 
-		assertThat(builder.toString()).doesNotContain("super-secret-value");
+		assertThat(builder.toString()).doesNotContain("super-secret-value").doesNotContain("api-key-value");
 		assertThat(builder.build().toString()).doesNotContain("super-secret-value").contains("id");
 	}
 
@@ -99,6 +99,26 @@ class K2ClientTests {
 				.isEqualTo("k2connect-java/" + K2Client.VERSION + " my-shop/1.0");
 			assertThat(K2Client.VERSION).isNotEqualTo("unknown").doesNotContain("${");
 		}
+	}
+
+	@Test
+	void resultProcessorVerifiesWithTheApiKey() {
+		K2Client client = K2Client.builder().clientId("id").clientSecret("s").apiKey("the-api-key").build();
+		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "the-api-key")))
+			.isInstanceOf(io.k2connect.event.CustomerCreated.class);
+		assertThatExceptionOfType(K2SignatureException.class)
+			.isThrownBy(() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
+		assertThat(client.toString()).doesNotContain("the-api-key");
+	}
+
+	@Test
+	void resultProcessorWithoutApiKeyNamesTheSetting() {
+		K2Client client = K2Client.builder().clientId("id").clientSecret("s").build();
+
+		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(client::resultProcessor)
+			.withMessageContaining("apiKey must be set");
 	}
 
 	@Test

@@ -88,6 +88,56 @@ class K2HttpTests {
 	}
 
 	@Test
+	void absurdRetryAfterIsTreatedAsAbsent() {
+		this.server.script("POST", STK, Reply.status(429).withHeader("Retry-After", "99999999999999999999"));
+
+		assertThatExceptionOfType(K2RateLimitException.class)
+			.isThrownBy(() -> this.client.receivePayments().createPaymentRequest(stkPush()))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isNull());
+	}
+
+	@Test
+	void retryAfterAsAnHttpDateIsHonoured() {
+		String inOneSecond = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+		this.server.script("GET", INFO, Reply.status(503).withHeader("Retry-After", inOneSecond), Reply.json(200, "{}"));
+		long started = System.nanoTime();
+
+		this.client.tokens().tokenInfo("t");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+		assertThat(this.server.requests("GET", INFO)).hasSize(2);
+	}
+
+	@Test
+	void moneyMovingPostIsRetriedWhenTheConnectionWasRefused() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		K2Client client = K2Client.builder()
+			.clientId("id")
+			.clientSecret("secret")
+			.baseUrl("http://127.0.0.1:" + port)
+			.retryBackoff(Duration.ofMillis(1200))
+			.build();
+		// K2 comes up while the client waits to retry: the refused attempt never reached it.
+		java.util.concurrent.CompletableFuture<K2TestServer> later = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> K2TestServer.start(port),
+					java.util.concurrent.CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS));
+		try {
+			ResourceLocation location = client.receivePayments()
+				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken("t"));
+
+			assertThat(location).isNotNull();
+			assertThat(later.get().requests("POST", STK)).hasSize(1);
+		}
+		finally {
+			later.get().close();
+		}
+	}
+
+	@Test
 	void moneyMovingPostIsNotRetriedOn500() {
 		this.server.script("POST", STK, Reply.status(500));
 

@@ -55,8 +55,13 @@ public final class K2TestServer implements AutoCloseable {
 	}
 
 	public static K2TestServer start() {
+		return start(0);
+	}
+
+	/** Starts on a given loopback port (0 for any free one). */
+	public static K2TestServer start(int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 			K2TestServer fake = new K2TestServer(server);
 			server.setExecutor(fake.executor);
 			server.createContext("/", fake::handle);

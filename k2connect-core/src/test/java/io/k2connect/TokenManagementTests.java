@@ -130,6 +130,46 @@ class TokenManagementTests {
 	}
 
 	@Test
+	void callersWaitingForAFailedFetchShareItsFailure() throws Exception {
+		Reply slowFailure = Reply.status(500).after(Duration.ofMillis(300));
+		for (int i = 0; i < 8; i++) {
+			this.server.script("POST", "/oauth/token", slowFailure);
+		}
+		K2Client client = this.server.clientBuilder().maxRetries(0).build();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return client.accessToken();
+				}));
+			}
+			start.countDown();
+			for (Future<?> call : calls) {
+				assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+					.isThrownBy(() -> call.get(30, TimeUnit.SECONDS))
+					.withCauseInstanceOf(K2ServerException.class);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(this.server.tokenRequests()).isOne();
+	}
+
+	@Test
+	void aLaterCallTriesAgainAfterAFailedFetch() {
+		this.server.script("POST", "/oauth/token", Reply.status(500));
+		K2Client client = this.server.clientBuilder().maxRetries(0).build();
+
+		assertThatExceptionOfType(K2ServerException.class).isThrownBy(client::accessToken);
+		assertThat(client.accessToken().accessToken()).isEqualTo("token-1");
+	}
+
+	@Test
 	void aRefusedTokenIsRefreshedAndTheCallRetriedOnce() {
 		K2Client client = this.server.clientBuilder().build();
 		this.server.script("POST", STK_PATH, Reply.json(401, "{\"error_code\":401,\"error_message\":\"ExpiredAccessToken\"}"));

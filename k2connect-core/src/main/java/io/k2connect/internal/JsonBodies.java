@@ -18,10 +18,18 @@ public final class JsonBodies {
 		return K2Json.mapper().createObjectNode();
 	}
 
-	/** {@code "amount": {"currency": "KES", "value": 250}}: the value is a JSON number. */
+	/**
+	 * {@code "amount": {"currency": "KES", "value": 250}}: the value is a JSON number, always
+	 * in plain notation ({@code 1E+3} is written {@code 1000}).
+	 */
 	public static ObjectNode amount(ObjectNode body, String currency, BigDecimal value) {
-		body.putObject("amount").put("currency", currency).put("value", value);
+		body.putObject("amount").put("currency", currency).put("value", plain(value));
 		return body;
+	}
+
+	/** The same number with a non-negative scale, so that Jackson never writes an exponent. */
+	public static BigDecimal plain(BigDecimal value) {
+		return (value.scale() < 0) ? value.setScale(0) : value;
 	}
 
 	/** {@code "metadata": {...}}, left out when there is none. */

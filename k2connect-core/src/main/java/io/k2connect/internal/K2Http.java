@@ -99,11 +99,11 @@ public final class K2Http {
 			int status = response.status();
 			boolean retryableStatus = status == 429 || status >= 500;
 			if (lastAttempt || !retryableStatus || !request.safeToRepeat()) {
-				throw apiError(request, response);
+				throw apiError(request, response, this.clock);
 			}
-			Duration retryAfter = retryAfter(response);
+			Duration retryAfter = retryAfter(response, this.clock);
 			if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
-				throw apiError(request, response);
+				throw apiError(request, response, this.clock);
 			}
 			pause((retryAfter != null) ? retryAfter : backoff(attempt), request);
 		}
@@ -175,28 +175,36 @@ public final class K2Http {
 		}
 	}
 
-	private @Nullable Duration retryAfter(Response response) {
+	/**
+	 * The wait a {@code Retry-After} header asks for: delay-seconds or an HTTP date. A value
+	 * that is neither, or too large for a {@code long}, counts as absent.
+	 */
+	private static @Nullable Duration retryAfter(Response response, Clock clock) {
 		String value = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-		}
-		catch (NumberFormatException ex) {
+		String text = value.strip();
+		if (text.chars().allMatch(Character::isDigit)) {
 			try {
-				ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration wait = Duration.between(this.clock.instant(), at.toInstant());
-				return wait.isNegative() ? Duration.ZERO : wait;
+				return Duration.ofSeconds(Long.parseLong(text));
 			}
-			catch (RuntimeException unparseable) {
+			catch (NumberFormatException tooLarge) {
 				return null;
 			}
+		}
+		try {
+			ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration wait = Duration.between(clock.instant(), at.toInstant());
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (RuntimeException unparseable) {
+			return null;
 		}
 	}
 
 	/** Maps an error response to the exception family, tolerating empty and non-JSON bodies. */
-	static K2ApiException apiError(Request request, Response response) {
+	static K2ApiException apiError(Request request, Response response, Clock clock) {
 		String text = new String(response.body(), StandardCharsets.UTF_8);
 		String errorCode = null;
 		String errorMessage = null;
@@ -228,12 +236,8 @@ public final class K2Http {
 			return new K2NotFoundException(m, status, errorCode, errorMessage, error, errorDescription, body);
 		}
 		if (status == 429) {
-			String retryAfter = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
-			Duration wait = null;
-			if (retryAfter != null && retryAfter.strip().chars().allMatch(Character::isDigit) && !retryAfter.isBlank()) {
-				wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
-			}
-			return new K2RateLimitException(m, status, errorCode, errorMessage, error, errorDescription, body, wait);
+			return new K2RateLimitException(m, status, errorCode, errorMessage, error, errorDescription, body,
+					retryAfter(response, clock));
 		}
 		if (status >= 500) {
 			return new K2ServerException(m, status, errorCode, errorMessage, error, errorDescription, body);

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * Keeps the client's access token: fetched on first use, reused until its lifetime minus a
  * skew has passed, then fetched again by exactly one thread while the others wait for it.
  *
+ * <p>When a fetch fails, the threads that were waiting for it get the same exception instead
+ * of each trying again in turn; the next call after that tries anew.
+ *
  * <p>The refresh time is computed from the local clock at receipt, not from K2's
  * {@code created_at}, so a server clock that runs ahead or behind cannot make a token look
  * fresh when it is not.
@@ -29,6 +32,8 @@ public final class TokenCache {
 
 	private volatile @Nullable Cached cached;
 
+	private volatile @Nullable Failure lastFailure;
+
 	public TokenCache(Supplier<AccessToken> fetcher, Clock clock, Duration skew) {
 		this.fetcher = fetcher;
 		this.clock = clock;
@@ -41,15 +46,29 @@ public final class TokenCache {
 		if (current != null && current.isFresh(this.clock.instant())) {
 			return current.token();
 		}
+		long waitingSince = System.nanoTime();
 		this.lock.lock();
 		try {
 			current = this.cached;
 			if (current != null && current.isFresh(this.clock.instant())) {
 				return current.token();
 			}
-			AccessToken token = this.fetcher.get();
-			this.cached = new Cached(token, refreshAt(this.clock.instant(), token.expiresIn()));
-			return token;
+			// The fetch this thread waited for failed: share its outcome rather than have every
+			// waiting caller repeat it, one after the other, against a K2 that is down.
+			Failure failure = this.lastFailure;
+			if (failure != null && failure.atNanos() - waitingSince >= 0) {
+				throw failure.exception();
+			}
+			try {
+				AccessToken token = this.fetcher.get();
+				this.cached = new Cached(token, refreshAt(this.clock.instant(), token.expiresIn()));
+				this.lastFailure = null;
+				return token;
+			}
+			catch (RuntimeException ex) {
+				this.lastFailure = new Failure(ex, System.nanoTime());
+				throw ex;
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -74,6 +93,9 @@ public final class TokenCache {
 		// A skew as long as the lifetime would refetch on every call; fall back to half the lifetime.
 		Duration useFor = (lifetime.compareTo(this.skew) > 0) ? lifetime.minus(this.skew) : lifetime.dividedBy(2);
 		return receivedAt.plus(useFor);
+	}
+
+	private record Failure(RuntimeException exception, long atNanos) {
 	}
 
 	private record Cached(AccessToken token, Instant refreshAt) {

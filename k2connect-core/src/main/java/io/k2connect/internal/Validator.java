@@ -93,7 +93,10 @@ public final class Validator {
 		return value.strip();
 	}
 
-	/** At most five entries with non-blank keys; returns an unmodifiable copy keeping the order. */
+	/**
+	 * At most five entries with non-blank keys and string, number or boolean values; returns an
+	 * unmodifiable copy keeping the order.
+	 */
 	public Map<String, Object> metadata(String field, @Nullable Map<String, ?> value) {
 		if (value == null || value.isEmpty()) {
 			return Map.of();
@@ -103,6 +106,10 @@ public final class Validator {
 		value.forEach((key, entry) -> {
 			if (key == null || key.isBlank()) {
 				this.errors.add(new FieldError(field, "keys must not be blank"));
+			}
+			else if (!(entry instanceof String || entry instanceof Number || entry instanceof Boolean)) {
+				// K2 echoes metadata back as flat JSON values; anything else has no defined wire form.
+				this.errors.add(new FieldError(field + "." + key, "must be a string, number or boolean"));
 			}
 			else {
 				copy.put(key, entry);

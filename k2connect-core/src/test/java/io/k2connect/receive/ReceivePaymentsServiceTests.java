@@ -119,6 +119,24 @@ class ReceivePaymentsServiceTests {
 	}
 
 	@Test
+	void amountsAreWrittenInPlainNotation() {
+		this.client.receivePayments().createPaymentRequest(minimal().amount(new BigDecimal("1E+3")).build());
+
+		assertThat(this.server.onlyApiRequest().text()).contains("\"value\":1000}").doesNotContain("E+");
+	}
+
+	@Test
+	void metadataValuesMustBeFlat() {
+		Map<String, Object> selfContaining = new java.util.HashMap<>();
+		selfContaining.put("self", selfContaining);
+
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> minimal().metadata(Map.of("order", 42, "nested", selfContaining)).build())
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(K2ValidationException.FieldError::field)
+				.containsExactly("metadata.nested"));
+	}
+
+	@Test
 	void unparseableCallbackUrlIsReportedWithTheOtherErrors() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PaymentRequest.builder().callbackUrl("not a url").build())
