@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ final class ApiEndpoints {
 		if (body == null) {
 			return HttpReply.apiError(404, "The requested webhook event could not be found");
 		}
-		return new HttpReply(200, java.util.Map.of("Content-Type", "application/json; charset=utf-8"), body);
+		return new HttpReply(200, Map.of("Content-Type", "application/json; charset=utf-8"), body);
 	}
 
 	private void validate(Collection collection, JsonNode body, Validation v) {

@@ -1,6 +1,7 @@
 package io.k2connect.simulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
@@ -143,7 +144,7 @@ class K2SimulatorTests {
 	@Test
 	void busyPortIsReported() {
 		try (K2Simulator first = K2Simulator.builder().start()) {
-			assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			assertThatExceptionOfType(UncheckedIOException.class)
 				.isThrownBy(() -> K2Simulator.builder().port(first.port()).start())
 				.withMessageContaining(String.valueOf(first.port()));
 		}

@@ -1,6 +1,7 @@
 package io.k2connect.simulator;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -204,7 +205,7 @@ class K2SimulatorTokenTests {
 	@Test
 	void statusReadNeedsAValidTokenToo() {
 		String location = this.client.receivePayments().createPaymentRequest(stkPush()).location().toString();
-		HttpResponse<String> response = Api.get(java.net.URI.create(location), "made-up");
+		HttpResponse<String> response = Api.get(URI.create(location), "made-up");
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 

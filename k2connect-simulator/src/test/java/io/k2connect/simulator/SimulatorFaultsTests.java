@@ -1,6 +1,7 @@
 package io.k2connect.simulator;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -196,9 +197,9 @@ class SimulatorFaultsTests {
 	@Test
 	void adminEndpointSwitchesFaultsOn(K2Simulator k2, K2Client client) {
 		client.accessToken();
-		HttpResponse<String> switched = Api.send(java.net.http.HttpRequest
+		HttpResponse<String> switched = Api.send(HttpRequest
 			.newBuilder(k2.baseUrl().resolve("/simulator/faults"))
-			.POST(java.net.http.HttpRequest.BodyPublishers
+			.POST(HttpRequest.BodyPublishers
 				.ofString("{\"fail_next\":{\"count\":1,\"status\":502,\"path_prefix\":\"/api/v1/polling\"}}"))
 			.build());
 		assertThat(switched.statusCode()).isEqualTo(204);
