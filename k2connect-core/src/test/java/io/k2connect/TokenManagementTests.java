@@ -104,6 +104,32 @@ class TokenManagementTests {
 	}
 
 	@Test
+	void sixtyFourThreadsMakingTenThousandCallsCauseOneTokenRequestPerLifetime() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		K2Client client = this.server.clientBuilder().clock(clock).build();
+		ExecutorService pool = Executors.newFixedThreadPool(64);
+		try {
+			for (int lifetime = 0; lifetime < 2; lifetime++) {
+				List<Future<ResourceLocation>> calls = new ArrayList<>();
+				for (int i = 0; i < 5_000; i++) {
+					calls.add(pool.submit(() -> client.receivePayments().createPaymentRequest(stkPush())));
+				}
+				for (Future<ResourceLocation> call : calls) {
+					assertThat(call.get(60, TimeUnit.SECONDS)).isNotNull();
+				}
+				// Past the refresh point of the first token: the second half needs exactly one more.
+				clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(this.server.requests("POST", STK_PATH)).hasSize(10_000);
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
 	void aRefusedTokenIsRefreshedAndTheCallRetriedOnce() {
 		K2Client client = this.server.clientBuilder().build();
 		this.server.script("POST", STK_PATH, Reply.json(401, "{\"error_code\":401,\"error_message\":\"ExpiredAccessToken\"}"));

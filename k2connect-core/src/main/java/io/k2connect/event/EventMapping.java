@@ -1,15 +1,15 @@
 package io.k2connect.event;
 
-import static io.k2connect.event.JsonReaders.bool;
-import static io.k2connect.event.JsonReaders.decimal;
-import static io.k2connect.event.JsonReaders.list;
-import static io.k2connect.event.JsonReaders.map;
-import static io.k2connect.event.JsonReaders.object;
-import static io.k2connect.event.JsonReaders.text;
-import static io.k2connect.event.JsonReaders.time;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import static io.k2connect.internal.JsonReaders.bool;
+import static io.k2connect.internal.JsonReaders.decimal;
+import static io.k2connect.internal.JsonReaders.list;
+import static io.k2connect.internal.JsonReaders.map;
+import static io.k2connect.internal.JsonReaders.object;
+import static io.k2connect.internal.JsonReaders.text;
+import static io.k2connect.internal.JsonReaders.time;
 
 /**
  * Maps webhook events (top-level {@code topic}, WEBHOOKS.md §3) and Daraja events (§3.9)

@@ -3,6 +3,7 @@ package io.k2connect.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.k2connect.internal.JsonReaders;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;

@@ -8,6 +8,11 @@ import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.K2PayloadException;
+import io.k2connect.event.K2Payload;
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.event.K2Result;
+import io.k2connect.event.UnknownPayload;
 import io.k2connect.token.AccessToken;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +33,8 @@ public final class K2Api {
 	private final TokenCache tokens;
 
 	private final URI baseUrl;
+
+	private final K2PayloadParser parser = new K2PayloadParser();
 
 	public K2Api(K2Http http, TokenCache tokens, URI baseUrl) {
 		this.http = http;
@@ -85,6 +92,36 @@ public final class K2Api {
 		}
 		K2Http.Request request = new K2Http.Request(HttpMethod.GET, location.location(), null, null, null, true);
 		return authorised(request, options).body();
+	}
+
+	/**
+	 * Reads the status document of a resource and returns it as the result record its
+	 * callback carries.
+	 * @param location where the resource lives (see {@link #get})
+	 * @param resultType the record the document must be
+	 * @param options per-call options
+	 * @return the typed status document
+	 * @throws K2ApiException when the body is not a status document of that type
+	 */
+	public <T extends K2Result> T status(ResourceLocation location, Class<T> resultType, RequestOptions options) {
+		byte[] body = get(location, options);
+		String request = "GET " + location.location().getRawPath();
+		K2Payload payload;
+		try {
+			payload = this.parser.parse(body);
+		}
+		catch (K2PayloadException ex) {
+			throw new K2ApiException("K2 answered " + request + " with a body that is not a status document: "
+					+ ex.getMessage(), 200, null, null, null, null, null);
+		}
+		if (!resultType.isInstance(payload)) {
+			String actual = (payload instanceof K2Result result) ? result.type()
+					: (payload instanceof UnknownPayload unknown) ? unknown.type() : null;
+			actual = (actual != null) ? actual : payload.getClass().getSimpleName();
+			throw new K2ApiException("K2 answered " + request + " with a '" + actual + "' document where "
+					+ resultType.getSimpleName() + " was expected", 200, null, null, null, null, null);
+		}
+		return resultType.cast(payload);
 	}
 
 	private K2Http.Response authorised(K2Http.Request request, RequestOptions options) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.TransactionSmsNotificationResult;
 import io.k2connect.internal.JsonBodies;
 import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,6 +51,27 @@ public final class NotificationService {
 			RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.api.create(PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the SMS notification's status ({@code GET} its location). The same document
+	 * K2 posts to the callback URL.
+	 * @param location what {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
+	 * @return the SMS notification's current state
+	 */
+	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location) {
+		return transactionNotificationStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the SMS notification's status, with per-call options; see
+	 * {@link #transactionNotificationStatus(ResourceLocation)}.
+	 * @param location what {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
+	 * @param options per-call options
+	 * @return the SMS notification's current state
+	 */
+	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, TransactionSmsNotificationResult.class, options);
 	}
 
 	static ObjectNode body(TransactionSmsNotificationRequest request) {

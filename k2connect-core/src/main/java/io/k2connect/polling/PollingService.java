@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.PollingResult;
 import io.k2connect.internal.JsonBodies;
 import io.k2connect.internal.K2Api;
 import io.k2connect.internal.Timestamps;
@@ -48,6 +49,27 @@ public final class PollingService {
 	public ResourceLocation createPollingRequest(PollingRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.api.create(PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the polling request's status ({@code GET} its location): when it has succeeded, the transactions of the window. The same document
+	 * K2 posts to the callback URL.
+	 * @param location what {@link #createPollingRequest(PollingRequest)} returned
+	 * @return the polling request's current state
+	 */
+	public PollingResult pollingRequestStatus(ResourceLocation location) {
+		return pollingRequestStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the polling request's status, with per-call options; see
+	 * {@link #pollingRequestStatus(ResourceLocation)}.
+	 * @param location what {@link #createPollingRequest(PollingRequest)} returned
+	 * @param options per-call options
+	 * @return the polling request's current state
+	 */
+	public PollingResult pollingRequestStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, PollingResult.class, options);
 	}
 
 	static ObjectNode body(PollingRequest request) {

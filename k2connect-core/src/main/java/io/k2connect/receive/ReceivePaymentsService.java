@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.internal.JsonBodies;
 import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +48,28 @@ public final class ReceivePaymentsService {
 	public ResourceLocation createPaymentRequest(PaymentRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.api.create(PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the payment request's status ({@code GET} its location): {@code Pending}, then
+	 * {@code Success} with the received transaction, or {@code Failed} with K2's reason. The same
+	 * document K2 posts to the callback URL.
+	 * @param location what {@link #createPaymentRequest(PaymentRequest)} returned
+	 * @return the payment request's current state
+	 */
+	public IncomingPaymentResult paymentRequestStatus(ResourceLocation location) {
+		return paymentRequestStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the payment request's status, with per-call options; see
+	 * {@link #paymentRequestStatus(ResourceLocation)}.
+	 * @param location what {@link #createPaymentRequest(PaymentRequest)} returned
+	 * @param options per-call options
+	 * @return the payment request's current state
+	 */
+	public IncomingPaymentResult paymentRequestStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, IncomingPaymentResult.class, options);
 	}
 
 	static ObjectNode body(PaymentRequest request) {

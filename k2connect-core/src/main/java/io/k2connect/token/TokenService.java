@@ -70,7 +70,7 @@ public final class TokenService {
 		}
 		String type = JsonReaders.text(json, "token_type");
 		Long expiresIn = JsonReaders.longValue(json, "expires_in");
-		OffsetDateTime createdAt = JsonReaders.time(json, "created_at");
+		OffsetDateTime createdAt = JsonReaders.timeOrEpochSeconds(json, "created_at");
 		return new AccessToken(token, (type != null) ? type : "Bearer",
 				(expiresIn != null && expiresIn > 0) ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME,
 				(createdAt != null) ? createdAt.toInstant() : this.clock.instant());
@@ -104,8 +104,8 @@ public final class TokenService {
 		JsonNode json = object(response, "/oauth/introspect");
 		JsonNode active = json.get("active");
 		return new TokenIntrospection(active != null && active.asBoolean(false), JsonReaders.text(json, "scope"),
-				JsonReaders.text(json, "client_id"), JsonReaders.text(json, "token_type"), JsonReaders.time(json, "exp"),
-				JsonReaders.time(json, "iat"));
+				JsonReaders.text(json, "client_id"), JsonReaders.text(json, "token_type"), JsonReaders.timeOrEpochSeconds(json, "exp"),
+				JsonReaders.timeOrEpochSeconds(json, "iat"));
 	}
 
 	/**
@@ -130,7 +130,7 @@ public final class TokenService {
 			});
 		}
 		Long expiresIn = JsonReaders.longValue(json, "expires_in");
-		OffsetDateTime createdAt = JsonReaders.time(json, "created_at");
+		OffsetDateTime createdAt = JsonReaders.timeOrEpochSeconds(json, "created_at");
 		return new TokenInfo(JsonReaders.text(json, "resource_owner_id"), scopes,
 				(expiresIn != null) ? Duration.ofSeconds(expiresIn) : null,
 				JsonReaders.text(json.get("application"), "uid"), (createdAt != null) ? createdAt.toInstant() : null);

@@ -1,14 +1,154 @@
 package io.k2connect.transfer;
 
-import io.k2connect.internal.K2Api;
+import java.util.Objects;
 
-/** Placeholder: filled in by the service work of issue 2. */
+import io.k2connect.RequestOptions;
+import io.k2connect.ResourceLocation;
+import io.k2connect.event.SettlementTransferResult;
+import io.k2connect.internal.JsonBodies;
+import io.k2connect.internal.K2Api;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Transfers to the merchant's own accounts: settlement accounts and settlement transfers
+ * (API.md §6, v1). Obtain it from {@link io.k2connect.K2Client#transfers()}.
+ */
 public final class TransferService {
+
+	static final String BANK_ACCOUNTS_PATH = "/api/v1/merchant_bank_accounts";
+
+	static final String WALLETS_PATH = "/api/v1/merchant_wallets";
+
+	static final String TRANSFERS_PATH = "/api/v1/settlement_transfers";
 
 	private final K2Api api;
 
+	/**
+	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#transfers()}.
+	 * @param api the client's authorised API access
+	 */
 	public TransferService(K2Api api) {
 		this.api = api;
+	}
+
+	/**
+	 * Adds a bank account that funds can be settled to ({@code POST /api/v1/merchant_bank_accounts}).
+	 * Its {@code account_reference} is what a targeted {@link SettleFundsRequest} names.
+	 * @param account the bank account
+	 * @return where K2 keeps the account
+	 */
+	public ResourceLocation addBankSettlementAccount(BankSettlementAccount account) {
+		return addBankSettlementAccount(account, RequestOptions.defaults());
+	}
+
+	/**
+	 * Adds a bank account that funds can be settled to, with per-call options; see
+	 * {@link #addBankSettlementAccount(BankSettlementAccount)}.
+	 * @param account the bank account
+	 * @param options per-call options
+	 * @return where K2 keeps the account
+	 */
+	public ResourceLocation addBankSettlementAccount(BankSettlementAccount account, RequestOptions options) {
+		Objects.requireNonNull(account, "account must not be null");
+		return this.api.create(BANK_ACCOUNTS_PATH, body(account), options);
+	}
+
+	/**
+	 * Adds a mobile wallet that funds can be settled to ({@code POST /api/v1/merchant_wallets}).
+	 * Its {@code account_reference} is what a targeted {@link SettleFundsRequest} names.
+	 * @param account the mobile wallet
+	 * @return where K2 keeps the wallet
+	 */
+	public ResourceLocation addMobileWalletSettlementAccount(MobileWalletSettlementAccount account) {
+		return addMobileWalletSettlementAccount(account, RequestOptions.defaults());
+	}
+
+	/**
+	 * Adds a mobile wallet that funds can be settled to, with per-call options; see
+	 * {@link #addMobileWalletSettlementAccount(MobileWalletSettlementAccount)}.
+	 * @param account the mobile wallet
+	 * @param options per-call options
+	 * @return where K2 keeps the wallet
+	 */
+	public ResourceLocation addMobileWalletSettlementAccount(MobileWalletSettlementAccount account,
+			RequestOptions options) {
+		Objects.requireNonNull(account, "account must not be null");
+		return this.api.create(WALLETS_PATH, body(account), options);
+	}
+
+	/**
+	 * Moves funds to a settlement account ({@code POST /api/v1/settlement_transfers}): the one
+	 * the request names, or for a {@linkplain SettleFundsRequest#isBlind() blind} transfer the
+	 * preferred one(s) configured in K2. K2 answers at once; the outcome arrives later as a
+	 * signed {@code settlement_transfer} result at the request's callback URL.
+	 * @param request the transfer
+	 * @return where K2 keeps the transfer
+	 */
+	public ResourceLocation settleFunds(SettleFundsRequest request) {
+		return settleFunds(request, RequestOptions.defaults());
+	}
+
+	/**
+	 * Moves funds to a settlement account, with per-call options; see
+	 * {@link #settleFunds(SettleFundsRequest)}.
+	 * @param request the transfer
+	 * @param options per-call options
+	 * @return where K2 keeps the transfer
+	 */
+	public ResourceLocation settleFunds(SettleFundsRequest request, RequestOptions options) {
+		Objects.requireNonNull(request, "request must not be null");
+		return this.api.create(TRANSFERS_PATH, body(request), options);
+	}
+
+	/**
+	 * Reads the settlement transfer's status ({@code GET} its location): {@code Processed} with its disbursements once the funds have moved. The same document
+	 * K2 posts to the callback URL.
+	 * @param location what {@link #settleFunds(SettleFundsRequest)} returned
+	 * @return the settlement transfer's current state
+	 */
+	public SettlementTransferResult transferTransactionStatus(ResourceLocation location) {
+		return transferTransactionStatus(location, RequestOptions.defaults());
+	}
+
+	/**
+	 * Reads the settlement transfer's status, with per-call options; see
+	 * {@link #transferTransactionStatus(ResourceLocation)}.
+	 * @param location what {@link #settleFunds(SettleFundsRequest)} returned
+	 * @param options per-call options
+	 * @return the settlement transfer's current state
+	 */
+	public SettlementTransferResult transferTransactionStatus(ResourceLocation location, RequestOptions options) {
+		return this.api.status(location, SettlementTransferResult.class, options);
+	}
+
+	static ObjectNode body(BankSettlementAccount account) {
+		return JsonBodies.object()
+			.put("account_name", account.accountName())
+			.put("account_number", account.accountNumber())
+			.put("bank_branch_ref", account.bankBranchRef())
+			.put("settlement_method", account.settlementMethod().wireValue());
+	}
+
+	static ObjectNode body(MobileWalletSettlementAccount account) {
+		return JsonBodies.object()
+			.put("first_name", account.firstName())
+			.put("last_name", account.lastName())
+			.put("phone_number", account.phoneNumber())
+			.put("network", account.network());
+	}
+
+	static ObjectNode body(SettleFundsRequest request) {
+		ObjectNode body = JsonBodies.object();
+		// A blind transfer leaves the destination keys out instead of sending nulls (see SettleFundsRequest).
+		if (request.destinationType() != null) {
+			body.put("destination_type", request.destinationType().wireValue())
+				.put("destination_reference", request.destinationReference());
+		}
+		if (request.amount() != null) {
+			JsonBodies.amount(body, request.currency(), request.amount());
+		}
+		JsonBodies.metadata(body, request.metadata());
+		return JsonBodies.callback(body, request.callbackUrl());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.TransactionSmsNotificationResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,21 @@ class NotificationServiceTests {
 
 	private static List<String> fields(K2ValidationException ex) {
 		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
+	}
+
+	@Test
+	void transactionNotificationStatusReadsTheResultDocument() {
+		ResourceLocation location = ResourceLocation
+			.of(this.server.baseUrl() + "/api/v1/transaction_sms_notifications/sms-1");
+		this.server.script("GET", "/api/v1/transaction_sms_notifications/sms-1", K2TestServer.Reply.json(200,
+				K2TestServer.example("result-transaction_sms_notification-success.json").toString()));
+
+		TransactionSmsNotificationResult result = this.client.notifications().transactionNotificationStatus(location);
+
+		assertThat(this.server.onlyApiRequest().method()).isEqualTo("GET");
+		assertThat(result.status()).isEqualTo("Success");
+		assertThat(result.message()).isNotBlank();
+		assertThat(result.webhookEventReference()).isNotBlank();
 	}
 
 }

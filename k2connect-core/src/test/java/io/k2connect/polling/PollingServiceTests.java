@@ -9,6 +9,7 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.PollingResult;
 import io.k2connect.model.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,20 @@ class PollingServiceTests {
 
 	private static List<String> fields(K2ValidationException ex) {
 		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
+	}
+
+	@Test
+	void pollingRequestStatusReadsTheTransactions() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/polling/poll-1");
+		this.server.script("GET", "/api/v1/polling/poll-1",
+				K2TestServer.Reply.json(200, K2TestServer.example("result-polling-success.json").toString()));
+
+		PollingResult result = this.client.polling().pollingRequestStatus(location);
+
+		assertThat(this.server.onlyApiRequest().method()).isEqualTo("GET");
+		assertThat(result.status()).isEqualTo("Success");
+		assertThat(result.transactions()).isNotEmpty();
+		assertThat(result.transactions().get(0).resource().amount()).isPositive();
 	}
 
 }

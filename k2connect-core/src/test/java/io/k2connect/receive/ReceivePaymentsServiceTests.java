@@ -10,6 +10,7 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.IncomingPaymentResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -123,6 +124,68 @@ class ReceivePaymentsServiceTests {
 			.isThrownBy(() -> PaymentRequest.builder().callbackUrl("not a url").build())
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(K2ValidationException.FieldError::field)
 				.contains("till_number", "subscriber.phone_number", "amount.value", "_links.callback_url"));
+	}
+
+	@Test
+	void paymentRequestStatusReadsTheSuccessDocument() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+				Reply.json(200, K2TestServer.example("result-incoming_payment-success.json").toString()));
+
+		IncomingPaymentResult result = this.client.receivePayments().paymentRequestStatus(location);
+
+		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
+		assertThat(request.header("Accept")).isEqualTo("application/json");
+		assertThat(result.isSuccess()).isTrue();
+		assertThat(result.type()).isEqualTo("incoming_payment");
+		assertThat(result.resource()).isNotNull();
+		assertThat(result.resource().amount()).isPositive();
+		assertThat(result.resource().reference()).isNotBlank();
+	}
+
+	@Test
+	void paymentRequestStatusReadsThePendingDocument() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+				Reply.json(200, K2TestServer.example("status-incoming_payment-pending.json").toString()));
+
+		IncomingPaymentResult result = this.client.receivePayments().paymentRequestStatus(location);
+
+		assertThat(result.isPending()).isTrue();
+		assertThat(result.resource()).isNull();
+	}
+
+	@Test
+	void paymentRequestStatusOfAnotherTypeIsAnApiError() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+				Reply.json(200, K2TestServer.example("result-payment-processed.json").toString()));
+
+		assertThatExceptionOfType(K2ApiException.class)
+			.isThrownBy(() -> this.client.receivePayments().paymentRequestStatus(location))
+			.withMessageContaining("'payment' document where IncomingPaymentResult was expected");
+	}
+
+	@Test
+	void paymentRequestStatusThatIsNotJsonIsAnApiError() {
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v1/incoming_payments/abc-123", Reply.text(200, "text/html", "<html></html>"));
+
+		assertThatExceptionOfType(K2ApiException.class)
+			.isThrownBy(() -> this.client.receivePayments().paymentRequestStatus(location))
+			.withMessageContaining("not a status document");
+	}
+
+	@Test
+	void paymentRequestStatusNeverSendsTheTokenToAnotherHost() {
+		ResourceLocation elsewhere = ResourceLocation.of("https://attacker.example/api/v1/incoming_payments/abc");
+
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> this.client.receivePayments().paymentRequestStatus(elsewhere))
+			.withMessageContaining("location must be on the configured base URL");
+		assertThat(this.server.requests()).isEmpty();
 	}
 
 	private static PaymentRequest docsExample() {

@@ -6,22 +6,28 @@ import java.util.Map;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2ValidationException;
-import io.k2connect.internal.Urls;
+import io.k2connect.event.K2PayloadParser;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -33,7 +39,7 @@ import org.springframework.web.client.RestClient;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass(K2Client.class)
-@ConditionalOnProperty(prefix = "k2", name = "client-id")
+@ConditionalOnK2Configured
 @EnableConfigurationProperties(K2Properties.class)
 public final class K2AutoConfiguration {
 
@@ -43,17 +49,22 @@ public final class K2AutoConfiguration {
 			"k2.http.read-timeout", "maxRetries", "k2.http.max-retries", "tokenRefreshSkew", "k2.token.refresh-skew");
 
 	@Bean
+	@ConditionalOnMissingBean(K2ConnectionDetails.class)
+	PropertiesK2ConnectionDetails k2ConnectionDetails(K2Properties properties) {
+		return new PropertiesK2ConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	K2Client k2Client(K2Properties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<K2ClientCustomizer> customizers) {
-		checkCredentials(properties);
+	K2Client k2Client(K2ConnectionDetails connectionDetails, K2Properties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<K2ClientCustomizer> customizers) {
 		// Boot's builder carries observations and RestClientCustomizers; clone it so the
 		// application's own builder stays as it was.
 		RestClient.Builder restClient = restClientBuilder.getIfAvailable(RestClient::builder).clone();
 		K2Client.Builder builder = K2Client.builder()
-			.clientId(properties.getClientId())
-			.clientSecret(properties.getClientSecret())
-			.baseUrl(properties.getBaseUrl())
+			.clientId(connectionDetails.clientId())
+			.clientSecret(connectionDetails.clientSecret())
+			.baseUrl(connectionDetails.baseUrl())
 			.connectTimeout(properties.getHttp().getConnectTimeout())
 			.readTimeout(properties.getHttp().getReadTimeout())
 			.maxRetries(properties.getHttp().getMaxRetries())
@@ -116,22 +127,53 @@ public final class K2AutoConfiguration {
 		return k2Client.polling();
 	}
 
-	private static void checkCredentials(K2Properties properties) {
-		List<InvalidK2PropertiesException.Problem> problems = new ArrayList<>();
-		if (!StringUtils.hasText(properties.getClientSecret())) {
-			problems.add(new InvalidK2PropertiesException.Problem("k2.client-secret", "is not set, but k2.client-id is",
-					"Set k2.client-secret to your K2 application's client secret, for example through the "
-							+ "K2_CLIENT_SECRET environment variable."));
+	@Bean
+	@ConditionalOnMissingBean
+	K2PayloadParser k2PayloadParser() {
+		return new K2PayloadParser();
+	}
+
+	/**
+	 * Signature checks need the API key, which a client that only makes calls can do without.
+	 * A verifier defined earlier (by the application, or by the embedded simulator) counts too.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SignatureConfiguration.OnApiKeyCondition.class)
+	static class SignatureConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2SignatureVerifier k2SignatureVerifier(K2Properties properties) {
+			List<String> keys = new ArrayList<>();
+			keys.add(properties.getApiKey());
+			properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
+			return new K2SignatureVerifier(keys);
 		}
-		if (!Urls.isSecure(properties.getBaseUrl())) {
-			problems.add(new InvalidK2PropertiesException.Problem("k2.base-url",
-					"is '" + properties.getBaseUrl() + "', but " + Urls.SECURE_RULE,
-					"Set k2.base-url to https://sandbox.kopokopo.com or https://api.kopokopo.com (or an "
-							+ "http://localhost URL for a local simulator)."));
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
+			return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidK2PropertiesException(problems);
+
+		static final class OnApiKeyCondition extends AnyNestedCondition {
+
+			OnApiKeyCondition() {
+				super(ConfigurationPhase.REGISTER_BEAN);
+			}
+
+			@ConditionalOnProperty(prefix = "k2", name = "api-key")
+			static final class ApiKeySet {
+
+			}
+
+			@ConditionalOnBean(K2SignatureVerifier.class)
+			static final class VerifierDefined {
+
+			}
+
 		}
+
 	}
 
 }

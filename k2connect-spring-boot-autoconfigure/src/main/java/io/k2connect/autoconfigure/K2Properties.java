@@ -45,6 +45,8 @@ public class K2Properties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Simulator simulator = new Simulator();
+
 	public @Nullable String getClientId() {
 		return this.clientId;
 	}
@@ -87,6 +89,10 @@ public class K2Properties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Simulator getSimulator() {
+		return this.simulator;
 	}
 
 	@Override
@@ -222,6 +228,51 @@ public class K2Properties {
 		public String toString() {
 			return "Webhook[enabled=" + this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize
 					+ ", additionalApiKeys=" + this.additionalApiKeys.size() + " keys]";
+		}
+
+	}
+
+	/** The embedded K2 simulator (needs k2connect-simulator on the class path). */
+	public static class Simulator {
+
+		/**
+		 * Whether to start an embedded K2 simulator and point the client at it. Its
+		 * credentials are used unless k2.client-id, k2.client-secret and k2.api-key are set.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Port of the embedded simulator; 0 picks a free one.
+		 */
+		private int port;
+
+		/**
+		 * How long the simulator waits before it posts a result to the callback URL.
+		 */
+		private Duration callbackDelay = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public Duration getCallbackDelay() {
+			return this.callbackDelay;
+		}
+
+		public void setCallbackDelay(Duration callbackDelay) {
+			this.callbackDelay = callbackDelay;
 		}
 
 	}

@@ -190,6 +190,60 @@ class K2AutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(K2Client.class));
 	}
 
+	@Test
+	void connectionDetailsBeanSwitchesTheClientOnWithoutProperties() {
+		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
+
+			@Override
+			public String clientId() {
+				return "from-vault";
+			}
+
+			@Override
+			public String clientSecret() {
+				return "vault-secret";
+			}
+
+			@Override
+			public String apiKey() {
+				return null;
+			}
+
+			@Override
+			public java.net.URI baseUrl() {
+				return java.net.URI.create("https://api.kopokopo.com");
+			}
+
+		}).run((context) -> {
+			assertThat(context).hasSingleBean(K2Client.class).hasSingleBean(K2ConnectionDetails.class);
+			assertThat(context.getBean(K2Client.class).clientId()).isEqualTo("from-vault");
+			assertThat(context.getBean(K2Client.class).baseUrl()).hasToString("https://api.kopokopo.com");
+		});
+	}
+
+	@Test
+	void noSignatureBeansWithoutAnApiKey() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.run((context) -> assertThat(context).doesNotHaveBean(io.k2connect.webhook.K2SignatureVerifier.class)
+				.doesNotHaveBean(io.k2connect.webhook.K2ResultProcessor.class)
+				.hasSingleBean(io.k2connect.event.K2PayloadParser.class));
+	}
+
+	@Test
+	void signatureBeansWithAnApiKeyAcceptRotatedKeys() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.api-key=new-key",
+					"k2.webhook.additional-api-keys=old-key")
+			.run((context) -> {
+				io.k2connect.webhook.K2SignatureVerifier verifier = context
+					.getBean(io.k2connect.webhook.K2SignatureVerifier.class);
+				byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				verifier.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "new-key"));
+				verifier.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "old-key"));
+				assertThat(context).hasSingleBean(io.k2connect.webhook.K2ResultProcessor.class);
+			});
+	}
+
 	private static FailureAnalysis analyse(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof InvalidK2PropertiesException)) {

@@ -1,0 +1,27 @@
+package io.k2connect.model;
+
+/**
+ * How K2 moves money to a bank account: the {@code settlement_method} of a PAY bank recipient
+ * ({@code POST /api/v1/pay_recipients}) and of a merchant bank account
+ * ({@code POST /api/v1/merchant_bank_accounts}), API.md §0.5.
+ */
+public enum SettlementMethod {
+
+	/** Electronic funds transfer ({@code EFT}). */
+	EFT("EFT"),
+
+	/** Real-time settlement ({@code RTS}). */
+	RTS("RTS");
+
+	private final String wireValue;
+
+	SettlementMethod(String wireValue) {
+		this.wireValue = wireValue;
+	}
+
+	/** The value K2 expects on the wire, {@code EFT} or {@code RTS}. */
+	public String wireValue() {
+		return this.wireValue;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.k2connect.pay;
+
+/**
+ * The kinds of PAY recipient: the {@code type} of {@code POST /api/v1/pay_recipients} and the
+ * {@code destination_type} of {@code POST /api/v1/payments} (API.md §5). The two share their
+ * values because a payment names the kind of recipient it goes to.
+ */
+public enum PayDestinationType {
+
+	/** An M-PESA (or other mobile money) wallet: {@code mobile_wallet}. */
+	MOBILE_WALLET("mobile_wallet"),
+
+	/** A bank account: {@code bank_account}. */
+	BANK_ACCOUNT("bank_account"),
+
+	/** A Buy Goods till: {@code till}. */
+	TILL("till"),
+
+	/** A Pay Bill number and account: {@code paybill}. */
+	PAYBILL("paybill");
+
+	private final String wireValue;
+
+	PayDestinationType(String wireValue) {
+		this.wireValue = wireValue;
+	}
+
+	/** The value K2 expects on the wire, e.g. {@code mobile_wallet}. */
+	public String wireValue() {
+		return this.wireValue;
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.k2connect.transfer;
+
+/**
+ * Where a targeted settlement transfer goes: the {@code destination_type} of
+ * {@code POST /api/v1/settlement_transfers} (API.md §6.3).
+ */
+public enum SettlementDestinationType {
+
+	/**
+	 * A merchant bank account, as added with
+	 * {@link TransferService#addBankSettlementAccount(BankSettlementAccount)}: {@code merchant_bank_account}.
+	 */
+	MERCHANT_BANK_ACCOUNT("merchant_bank_account"),
+
+	/**
+	 * A merchant wallet, as added with
+	 * {@link TransferService#addMobileWalletSettlementAccount(MobileWalletSettlementAccount)}: {@code merchant_wallet}.
+	 */
+	MERCHANT_WALLET("merchant_wallet");
+
+	private final String wireValue;
+
+	SettlementDestinationType(String wireValue) {
+		this.wireValue = wireValue;
+	}
+
+	/** The value K2 expects on the wire, e.g. {@code merchant_wallet}. */
+	public String wireValue() {
+		return this.wireValue;
+	}
+
+}

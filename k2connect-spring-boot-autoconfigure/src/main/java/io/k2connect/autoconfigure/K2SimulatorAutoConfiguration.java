@@ -1,0 +1,101 @@
+package io.k2connect.autoconfigure;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.k2connect.simulator.K2Simulator;
+import io.k2connect.webhook.K2SignatureVerifier;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded {@link K2Simulator} when {@code k2.simulator.enabled=true} and the
+ * simulator is on the class path, and points the K2 client at it through
+ * {@link K2ConnectionDetails}: no credentials, no network, and signed callbacks that reach
+ * the application's own {@code @K2Webhook} endpoint. The simulator stops with the context.
+ */
+@AutoConfiguration(before = K2AutoConfiguration.class)
+@ConditionalOnClass(K2Simulator.class)
+@ConditionalOnBooleanProperty("k2.simulator.enabled")
+@EnableConfigurationProperties(K2Properties.class)
+public final class K2SimulatorAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	K2Simulator k2Simulator(K2Properties properties) {
+		K2Simulator.Builder builder = K2Simulator.builder()
+			.port(properties.getSimulator().getPort())
+			.callbackDelay(properties.getSimulator().getCallbackDelay());
+		// Configured credentials win, so an app's own settings work against the simulator too.
+		if (StringUtils.hasText(properties.getClientId())) {
+			builder.clientId(properties.getClientId());
+		}
+		if (StringUtils.hasText(properties.getClientSecret())) {
+			builder.clientSecret(properties.getClientSecret());
+		}
+		if (StringUtils.hasText(properties.getApiKey())) {
+			builder.apiKey(properties.getApiKey());
+		}
+		return builder.start();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(K2ConnectionDetails.class)
+	SimulatorK2ConnectionDetails k2SimulatorConnectionDetails(K2Simulator k2Simulator) {
+		return new SimulatorK2ConnectionDetails(k2Simulator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	K2SignatureVerifier k2SignatureVerifier(K2Simulator k2Simulator, K2Properties properties) {
+		List<String> keys = new ArrayList<>();
+		keys.add(k2Simulator.apiKey());
+		properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
+		return new K2SignatureVerifier(keys);
+	}
+
+	/** The running simulator's address and credentials. */
+	static final class SimulatorK2ConnectionDetails implements K2ConnectionDetails {
+
+		private final K2Simulator simulator;
+
+		SimulatorK2ConnectionDetails(K2Simulator simulator) {
+			this.simulator = simulator;
+		}
+
+		@Override
+		public String clientId() {
+			return this.simulator.clientId();
+		}
+
+		@Override
+		public String clientSecret() {
+			return this.simulator.clientSecret();
+		}
+
+		@Override
+		public @Nullable String apiKey() {
+			return this.simulator.apiKey();
+		}
+
+		@Override
+		public URI baseUrl() {
+			return this.simulator.baseUrl();
+		}
+
+		@Override
+		public String toString() {
+			return "SimulatorK2ConnectionDetails[baseUrl=" + this.simulator.baseUrl() + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.k2connect.autoconfigure;
+
+import java.util.List;
+
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2SignatureVerifier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Registers the {@link K2WebhookController} in servlet web applications that configure K2
+ * ({@code k2.client-id}), unless {@code k2.webhook.enabled=false}. The endpoint needs the API
+ * key to check signatures: without {@code k2.api-key} (or a {@link K2SignatureVerifier} bean)
+ * start-up fails and says so, rather than running an endpoint that rejects everything.
+ */
+@AutoConfiguration(after = K2AutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnK2Configured
+@ConditionalOnBooleanProperty(name = "k2.webhook.enabled", matchIfMissing = true)
+public final class K2WebhookAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(K2DeliveryRegistry.class)
+	InMemoryK2DeliveryRegistry k2DeliveryRegistry() {
+		return new InMemoryK2DeliveryRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	K2WebhookController k2WebhookController(K2Properties properties, ObjectProvider<K2SignatureVerifier> verifier,
+			K2PayloadParser parser, K2DeliveryRegistry registry, ApplicationEventPublisher publisher) {
+		K2SignatureVerifier signatureVerifier = verifier.getIfAvailable();
+		if (signatureVerifier == null) {
+			throw new InvalidK2PropertiesException(List.of(new InvalidK2PropertiesException.Problem("k2.api-key",
+					"is not set, but the webhook endpoint (k2.webhook.enabled) is on",
+					"Set k2.api-key to your K2 application's API key (it signs webhooks and callbacks), "
+							+ "or set k2.webhook.enabled=false if this application receives none.")));
+		}
+		return new K2WebhookController(signatureVerifier, parser, registry, publisher,
+				properties.getWebhook().getMaxBodySize().toBytes());
+	}
+
+}

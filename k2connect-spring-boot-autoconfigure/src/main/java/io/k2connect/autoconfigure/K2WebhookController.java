@@ -1,0 +1,182 @@
+package io.k2connect.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
+
+import io.k2connect.K2PayloadException;
+import io.k2connect.K2SignatureException;
+import io.k2connect.event.K2Payload;
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2SignatureVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes,
+ * parses them into typed records and publishes each record as an application event, so
+ * that {@code @EventListener void on(BuygoodsTransactionReceived event)} (or
+ * {@code IncomingPaymentResult}, {@code K2Event}, {@code K2Payload}) receives it.
+ *
+ * <p>Answers, in the order the checks run:
+ * <ul>
+ * <li>413 when the body is larger than {@code k2.webhook.max-body-size};</li>
+ * <li>415 when the content type is declared and is not JSON;</li>
+ * <li>401 when the {@code X-KopoKopo-Signature} is missing or wrong: nothing is published;</li>
+ * <li>400 when a correctly signed body is not a JSON object;</li>
+ * <li>200 when a delivery was already processed: it is not published again;</li>
+ * <li>500 when a listener throws: the delivery is not recorded, so K2's next attempt is
+ * processed and nothing is lost;</li>
+ * <li>200 when the listeners have run.</li>
+ * </ul>
+ * Listeners run on the request thread, before the answer: keep them quick, or hand work off
+ * (for example with {@code @Async}) once it is safely stored. Response bodies never echo the
+ * payload, and logs never contain it.
+ */
+@K2Webhook
+public final class K2WebhookController {
+
+	private static final Log logger = LogFactory.getLog(K2WebhookController.class);
+
+	private final K2SignatureVerifier verifier;
+
+	private final K2PayloadParser parser;
+
+	private final K2DeliveryRegistry registry;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final long maxBodyBytes;
+
+	/**
+	 * Creates the endpoint; {@link K2WebhookAutoConfiguration} does this.
+	 * @param verifier checks signatures
+	 * @param parser parses verified bodies
+	 * @param registry recognises repeated deliveries
+	 * @param publisher publishes the typed records
+	 * @param maxBodyBytes the largest body accepted
+	 */
+	public K2WebhookController(K2SignatureVerifier verifier, K2PayloadParser parser, K2DeliveryRegistry registry,
+			ApplicationEventPublisher publisher, long maxBodyBytes) {
+		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
+		this.parser = Objects.requireNonNull(parser, "parser must not be null");
+		this.registry = Objects.requireNonNull(registry, "registry must not be null");
+		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+		this.maxBodyBytes = maxBodyBytes;
+	}
+
+	/**
+	 * Handles one delivery.
+	 * @param request the HTTP request, whose body is read as bytes
+	 * @return the answer K2 gets
+	 */
+	@PostMapping
+	public ResponseEntity<String> receive(HttpServletRequest request) {
+		if (request.getContentLengthLong() > this.maxBodyBytes) {
+			return answer(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+		}
+		if (!isJson(request.getContentType())) {
+			return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+					"The content type must be application/json.");
+		}
+		byte[] body;
+		try {
+			body = readAtMost(request, this.maxBodyBytes);
+		}
+		catch (IOException ex) {
+			return answer(HttpStatus.BAD_REQUEST, "unreadable_body", "The body could not be read.");
+		}
+		if (body == null) {
+			return answer(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+		}
+		try {
+			this.verifier.verify(body, request.getHeader(K2SignatureVerifier.HEADER));
+		}
+		catch (K2SignatureException ex) {
+			logger.warn("Rejected a K2 webhook from " + request.getRemoteAddr() + ": " + ex.getMessage());
+			return answer(HttpStatus.UNAUTHORIZED, "invalid_signature",
+					"The X-KopoKopo-Signature header is missing or does not match the body.");
+		}
+		K2Payload payload;
+		try {
+			payload = this.parser.parse(body);
+		}
+		catch (K2PayloadException ex) {
+			logger.warn("Rejected a signed K2 webhook that is not a JSON object: " + ex.getMessage());
+			return answer(HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
+		}
+		String key = DeliveryKeys.of(payload, body);
+		if (!this.registry.begin(key)) {
+			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
+			return answer(HttpStatus.OK, "duplicate", "Already received.");
+		}
+		try {
+			this.publisher.publishEvent(payload);
+		}
+		catch (RuntimeException ex) {
+			this.registry.abandon(key);
+			logger.error("A listener failed on K2 delivery " + key + "; answering 500 so that K2 delivers it again",
+					ex);
+			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
+					"The delivery could not be processed; please deliver it again.");
+		}
+		this.registry.complete(key);
+		return answer(HttpStatus.OK, "accepted", "Received.");
+	}
+
+	private static boolean isJson(@Nullable String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			// K2 always declares JSON; an undeclared type is let through, the signature decides.
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/** The body, or {@code null} when it is longer than {@code limit}. */
+	private static byte @Nullable [] readAtMost(HttpServletRequest request, long limit) throws IOException {
+		int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+		try (InputStream in = request.getInputStream()) {
+			byte[] buffer = new byte[(int) Math.min(cap + 1L, 8192)];
+			int length = 0;
+			int read;
+			while ((read = in.read(buffer, length, buffer.length - length)) != -1) {
+				length += read;
+				if (length > cap) {
+					return null;
+				}
+				if (length == buffer.length) {
+					buffer = Arrays.copyOf(buffer, (int) Math.min(cap + 1L, buffer.length * 2L));
+				}
+			}
+			return Arrays.copyOf(buffer, length);
+		}
+	}
+
+	private static ResponseEntity<String> answer(HttpStatus status, String outcome, String message) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}");
+	}
+
+	@Override
+	public String toString() {
+		return "K2WebhookController[maxBodyBytes=" + this.maxBodyBytes + "]";
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.k2connect.autoconfigure;
+
+import java.time.Duration;
+
+import io.k2connect.K2Client;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class K2HealthIndicatorTests {
+
+	private final TokenEndpointStub k2 = new TokenEndpointStub();
+
+	private final K2Client client = K2Client.builder()
+		.clientId("id")
+		.clientSecret("health-secret")
+		.baseUrl(this.k2.baseUrl())
+		.maxRetries(0)
+		.build();
+
+	@AfterEach
+	void stop() {
+		this.k2.close();
+	}
+
+	@Test
+	void upWhenATokenCanBeObtained() {
+		Health health = new K2HealthIndicator(this.client).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsKeys("baseUrl", "tokenExpiresAt");
+		assertThat(health.toString()).doesNotContain("stub-token-value").doesNotContain("health-secret");
+	}
+
+	@Test
+	void downWithTheErrorWhenK2RefusesTheCredentials() {
+		this.k2.status = 401;
+
+		Health health = new K2HealthIndicator(this.client).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("error").toString()).contains("K2AuthenticationException")
+			.contains("Client authentication failed");
+		assertThat(health.toString()).doesNotContain("health-secret");
+	}
+
+	@Test
+	void downChecksTheTokenEndpointAtMostOncePerInterval() {
+		this.k2.status = 500;
+		K2HealthIndicator indicator = new K2HealthIndicator(this.client);
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		assertThat(this.k2.tokenRequests).hasValue(1);
+	}
+
+	@Test
+	void upReusesTheCachedToken() {
+		K2HealthIndicator indicator = new K2HealthIndicator(this.client, java.time.Clock.systemUTC(), Duration.ZERO);
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+
+		assertThat(this.k2.tokenRequests).hasValue(1);
+	}
+
+}

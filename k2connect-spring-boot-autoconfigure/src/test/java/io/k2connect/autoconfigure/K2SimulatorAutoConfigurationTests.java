@@ -1,0 +1,97 @@
+package io.k2connect.autoconfigure;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.k2connect.K2Client;
+import io.k2connect.simulator.K2Simulator;
+import io.k2connect.webhook.K2SignatureVerifier;
+import io.k2connect.webhook.K2Signatures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class K2SimulatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(K2SimulatorAutoConfiguration.class, K2AutoConfiguration.class));
+
+	@Test
+	void backsOffByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(K2Simulator.class)
+			.doesNotHaveBean(K2Client.class));
+	}
+
+	@Test
+	void startsASimulatorAndPointsTheClientAtItWithoutCredentials() {
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(K2Simulator.class).hasSingleBean(K2Client.class);
+			K2Simulator simulator = context.getBean(K2Simulator.class);
+			K2Client client = context.getBean(K2Client.class);
+			assertThat(client.baseUrl()).isEqualTo(simulator.baseUrl());
+			assertThat(client.clientId()).isEqualTo(K2Simulator.DEFAULT_CLIENT_ID);
+			assertThat(client.accessToken().accessToken()).isNotBlank();
+			assertThat(simulator.requests("POST", "/oauth/token")).hasSize(1);
+		});
+	}
+
+	@Test
+	void configuredCredentialsAreUsedBySimulatorAndClient() {
+		this.contextRunner
+			.withPropertyValues("k2.simulator.enabled=true", "k2.client-id=my-id", "k2.client-secret=my-secret",
+					"k2.api-key=my-key")
+			.run((context) -> {
+				K2Simulator simulator = context.getBean(K2Simulator.class);
+				assertThat(simulator.clientId()).isEqualTo("my-id");
+				assertThat(simulator.apiKey()).isEqualTo("my-key");
+				assertThat(context.getBean(K2Client.class).accessToken()).isNotNull();
+				byte[] body = "{}".getBytes();
+				context.getBean(K2SignatureVerifier.class).verify(body, K2Signatures.sign(body, "my-key"));
+			});
+	}
+
+	@Test
+	void simulatorStopsWithTheContext() {
+		AtomicReference<URI> baseUrl = new AtomicReference<>();
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true")
+			.run((context) -> baseUrl.set(context.getBean(K2Simulator.class).baseUrl()));
+
+		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(baseUrl.get().getHost(), baseUrl.get().getPort()), 1000);
+			}
+		});
+	}
+
+	@Test
+	void backsOffWhenTheSimulatorIsNotOnTheClassPath() {
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true")
+			.withClassLoader(new FilteredClassLoader(K2Simulator.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2Client.class));
+	}
+
+	@Test
+	void webhookEndpointUsesTheSimulatorsApiKey() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(K2SimulatorAutoConfiguration.class, K2AutoConfiguration.class,
+					K2WebhookAutoConfiguration.class))
+			.withPropertyValues("k2.simulator.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(K2WebhookController.class);
+				byte[] body = "{}".getBytes();
+				context.getBean(K2SignatureVerifier.class)
+					.verify(body, K2Signatures.sign(body, context.getBean(K2Simulator.class).apiKey()));
+			});
+	}
+
+}

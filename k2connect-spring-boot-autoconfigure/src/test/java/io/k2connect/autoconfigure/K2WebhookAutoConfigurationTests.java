@@ -1,0 +1,100 @@
+package io.k2connect.autoconfigure;
+
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2SignatureVerifier;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class K2WebhookAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(K2AutoConfiguration.class,
+			K2WebhookAutoConfiguration.class);
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS)
+		.withPropertyValues("k2.client-id=id", "k2.client-secret=secret");
+
+	@Test
+	void registersTheEndpointInServletAppsWithAnApiKey() {
+		this.contextRunner.withPropertyValues("k2.api-key=key").run((context) -> {
+			assertThat(context).hasSingleBean(K2WebhookController.class)
+				.hasSingleBean(K2DeliveryRegistry.class)
+				.hasSingleBean(K2SignatureVerifier.class)
+				.hasSingleBean(K2ResultProcessor.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("k2.webhook.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2WebhookController.class));
+	}
+
+	@Test
+	void backsOffInNonWebApps() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2WebhookController.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringMvc() {
+		this.contextRunner.withPropertyValues("k2.api-key=key")
+			.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2WebhookController.class));
+	}
+
+	@Test
+	void backsOffWithoutClientId() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("k2.api-key=key")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2WebhookController.class));
+	}
+
+	@Test
+	void missingApiKeyFailsNamingTheProperty() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidK2PropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("k2.api-key");
+			assertThat(analysis.getAction()).contains("k2.webhook.enabled=false");
+		});
+	}
+
+	@Test
+	void userRegistryWins() {
+		K2DeliveryRegistry own = new InMemoryK2DeliveryRegistry();
+		this.contextRunner.withPropertyValues("k2.api-key=key")
+			.withBean("ownRegistry", K2DeliveryRegistry.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(K2DeliveryRegistry.class);
+				assertThat(context.getBean(K2DeliveryRegistry.class)).isSameAs(own);
+			});
+	}
+
+	@Test
+	void userVerifierWinsAndStandsInForTheApiKey() {
+		this.contextRunner.withBean(K2SignatureVerifier.class, () -> new K2SignatureVerifier("own-key"))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(K2WebhookController.class));
+	}
+
+	@Test
+	void userControllerWins() {
+		this.contextRunner.withPropertyValues("k2.api-key=key")
+			.withBean("ownController", K2WebhookController.class,
+					() -> new K2WebhookController(new K2SignatureVerifier("k"), new io.k2connect.event.K2PayloadParser(),
+							new InMemoryK2DeliveryRegistry(), (event) -> {
+							}, 10))
+			.run((context) -> assertThat(context).hasSingleBean(K2WebhookController.class).hasBean("ownController"));
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.k2connect.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.IncomingPaymentResult;
+import io.k2connect.event.K2Event;
+import io.k2connect.event.K2Payload;
+
+import org.springframework.context.event.EventListener;
+
+/** Records what the webhook endpoint publishes, through listeners of several types. */
+public class RecordingListener {
+
+	final List<K2Payload> payloads = new CopyOnWriteArrayList<>();
+
+	final List<K2Event> events = new CopyOnWriteArrayList<>();
+
+	final List<BuygoodsTransactionReceived> buygoods = new CopyOnWriteArrayList<>();
+
+	final List<IncomingPaymentResult> incomingPayments = new CopyOnWriteArrayList<>();
+
+	/** How many of the next payloads make the listener throw. */
+	final AtomicInteger failNext = new AtomicInteger();
+
+	@EventListener
+	void on(K2Payload payload) {
+		if (this.failNext.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			throw new IllegalStateException("listener failure for the test");
+		}
+		this.payloads.add(payload);
+	}
+
+	@EventListener
+	void on(K2Event event) {
+		this.events.add(event);
+	}
+
+	@EventListener
+	void on(BuygoodsTransactionReceived event) {
+		this.buygoods.add(event);
+	}
+
+	@EventListener
+	void on(IncomingPaymentResult result) {
+		this.incomingPayments.add(result);
+	}
+
+	void clear() {
+		this.payloads.clear();
+		this.events.clear();
+		this.buygoods.clear();
+		this.incomingPayments.clear();
+		this.failNext.set(0);
+	}
+
+	List<K2Payload> payloads() {
+		return List.copyOf(this.payloads);
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.k2connect.samples;
+
+import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.IncomingPaymentResult;
+import io.k2connect.event.K2Payload;
+import io.k2connect.event.PaymentResult;
+import io.k2connect.event.SettlementTransferCompleted;
+import io.k2connect.event.SettlementTransferResult;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reacts to what K2 sends. The k2connect webhook endpoint has already checked the signature
+ * and parsed the body; each method receives the typed record it names.
+ */
+@Component
+class K2Listeners {
+
+	private final Ledger ledger;
+
+	K2Listeners(Ledger ledger) {
+		this.ledger = ledger;
+	}
+
+	/** The outcome of an STK push this shop requested. */
+	@EventListener
+	void on(IncomingPaymentResult result) {
+		String reference = (result.resource() != null) ? result.resource().reference() : null;
+		this.ledger.paymentSettled(result.id(), result.status(), reference, result.errors());
+		this.ledger.received("IncomingPaymentResult",
+				result.status() + ((result.errors() != null) ? ": " + result.errors() : "")
+						+ ((reference != null) ? " (M-PESA " + reference + ")" : ""));
+	}
+
+	/** A customer paid the till directly (webhook subscription made at start-up). */
+	@EventListener
+	void on(BuygoodsTransactionReceived payment) {
+		this.ledger.received("BuygoodsTransactionReceived", payment.senderFirstName() + " paid " + payment.currency()
+				+ " " + payment.amount() + " to till " + payment.tillNumber() + " (M-PESA " + payment.reference() + ")");
+	}
+
+	/** The outcome of a payout. */
+	@EventListener
+	void on(PaymentResult result) {
+		this.ledger.received("PaymentResult", "Payout " + result.status() + ": " + result.currency() + " " + result.amount());
+	}
+
+	/** The outcome of a settlement transfer. */
+	@EventListener
+	void on(SettlementTransferResult result) {
+		this.ledger.received("SettlementTransferResult", "Settlement " + result.status());
+	}
+
+	/** Funds reached a settlement account (webhook). */
+	@EventListener
+	void on(SettlementTransferCompleted transfer) {
+		this.ledger.received("SettlementTransferCompleted",
+				"Settled " + transfer.currency() + " " + transfer.amount() + ", " + transfer.status());
+	}
+
+	/** Anything else K2 sends, so that nothing goes unseen on the page. */
+	@EventListener
+	void on(K2Payload payload) {
+		if (!(payload instanceof IncomingPaymentResult || payload instanceof BuygoodsTransactionReceived
+				|| payload instanceof PaymentResult || payload instanceof SettlementTransferResult
+				|| payload instanceof SettlementTransferCompleted)) {
+			this.ledger.received(payload.getClass().getSimpleName(), "received");
+		}
+	}
+
+}

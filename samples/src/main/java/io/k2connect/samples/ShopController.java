@@ -1,0 +1,173 @@
+package io.k2connect.samples;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.k2connect.K2ApiException;
+import io.k2connect.K2ConnectionException;
+import io.k2connect.K2ValidationException;
+import io.k2connect.ResourceLocation;
+import io.k2connect.pay.MobileWalletRecipient;
+import io.k2connect.pay.PayCategory;
+import io.k2connect.pay.PayDestinationType;
+import io.k2connect.pay.PayService;
+import io.k2connect.pay.SendPayRequest;
+import io.k2connect.receive.PaymentRequest;
+import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.simulator.K2Simulator;
+import io.k2connect.transfer.SettleFundsRequest;
+import io.k2connect.transfer.TransferService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The shop's HTTP API, used by the page at {@code /}: ask a customer to pay (STK push), pay
+ * someone out, settle funds, and, on the simulator, play a customer paying the till.
+ */
+@RestController
+class ShopController {
+
+	private final ReceivePaymentsService receivePayments;
+
+	private final PayService pay;
+
+	private final TransferService transfers;
+
+	private final ObjectProvider<K2Simulator> simulator;
+
+	private final ShopProperties shop;
+
+	private final CallbackUrls callbackUrls;
+
+	private final Ledger ledger;
+
+	private final LiveUpdates liveUpdates;
+
+	ShopController(ReceivePaymentsService receivePayments, PayService pay, TransferService transfers,
+			ObjectProvider<K2Simulator> simulator, ShopProperties shop, CallbackUrls callbackUrls, Ledger ledger,
+			LiveUpdates liveUpdates) {
+		this.receivePayments = receivePayments;
+		this.pay = pay;
+		this.transfers = transfers;
+		this.simulator = simulator;
+		this.shop = shop;
+		this.callbackUrls = callbackUrls;
+		this.ledger = ledger;
+		this.liveUpdates = liveUpdates;
+	}
+
+	/** Asks the customer's phone to pay (M-PESA STK push); the result arrives at the webhook endpoint. */
+	@PostMapping("/payments")
+	ResponseEntity<Map<String, String>> requestPayment(@RequestBody PaymentForm form) {
+		ResourceLocation location = this.receivePayments.createPaymentRequest(PaymentRequest.builder()
+			.tillNumber(this.shop.tillNumber())
+			.phoneNumber(form.phone())
+			.amount(form.amount())
+			.firstName(form.firstName())
+			.metadata(Map.of("source", "k2connect-sample"))
+			.callbackUrl(this.callbackUrls.webhookEndpoint())
+			.build());
+		this.ledger.paymentRequested(location.id(), form.phone(), form.amount());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(Map.of("id", location.id(), "location", location.location().toString()));
+	}
+
+	@GetMapping("/payments")
+	List<Ledger.Payment> payments() {
+		return this.ledger.payments();
+	}
+
+	/** Pays a phone number out: adds it as a PAY recipient, then sends the payment. */
+	@PostMapping("/payouts")
+	ResponseEntity<Map<String, String>> payOut(@RequestBody PayoutForm form) {
+		ResourceLocation recipient = this.pay.addPayRecipient(MobileWalletRecipient.builder()
+			.firstName(form.firstName())
+			.lastName(form.lastName())
+			.phoneNumber(form.phone())
+			.network(MobileWalletRecipient.SAFARICOM)
+			.build());
+		// K2 names the recipient by its recipient_reference (dashboard or status document); the
+		// simulator also accepts the id from the Location, which saves a round trip here.
+		ResourceLocation payment = this.pay.sendPay(SendPayRequest.builder()
+			.destinationType(PayDestinationType.MOBILE_WALLET)
+			.destinationReference(recipient.id())
+			.amount(form.amount())
+			.description("Payout from the k2connect sample")
+			.category(PayCategory.GENERAL)
+			.callbackUrl(this.callbackUrls.webhookEndpoint())
+			.build());
+		this.ledger.received("Payout requested", "KES " + form.amount() + " to " + form.phone());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", payment.id()));
+	}
+
+	/** Moves the available balance to the preferred settlement accounts (a blind transfer). */
+	@PostMapping("/settlements")
+	ResponseEntity<Map<String, String>> settle() {
+		ResourceLocation transfer = this.transfers.settleFunds(SettleFundsRequest.blind(this.callbackUrls.webhookEndpoint()));
+		this.ledger.received("Settlement requested", "blind transfer");
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", transfer.id()));
+	}
+
+	/** Simulator only: a customer pays the till from their phone, and K2 sends the webhook. */
+	@PostMapping("/simulator/till-payments")
+	ResponseEntity<Map<String, String>> customerPaysTill(@RequestBody PaymentForm form) {
+		K2Simulator k2 = this.simulator.getIfAvailable();
+		if (k2 == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Map.of("error", "The simulator is not running (k2.simulator.enabled=false)."));
+		}
+		String reference = k2.customerPaysTill(this.shop.tillNumber(), form.amount(), form.phone()).reference();
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference));
+	}
+
+	@GetMapping("/state")
+	Map<String, Object> state() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("tillNumber", this.shop.tillNumber());
+		state.put("simulator", this.simulator.getIfAvailable() != null);
+		state.put("payments", this.ledger.payments());
+		state.put("events", this.ledger.events());
+		return state;
+	}
+
+	@GetMapping("/updates")
+	SseEmitter updates() {
+		return this.liveUpdates.subscribe();
+	}
+
+	@ExceptionHandler(K2ValidationException.class)
+	ResponseEntity<Map<String, Object>> invalid(K2ValidationException ex) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("error", "invalid request", "fields", ex.errors().stream().map(Object::toString).toList()));
+	}
+
+	@ExceptionHandler(K2ApiException.class)
+	ResponseEntity<Map<String, Object>> refused(K2ApiException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(K2ConnectionException.class)
+	ResponseEntity<Map<String, Object>> unreachable(K2ConnectionException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", ex.getMessage()));
+	}
+
+	/** A payment form: the customer's phone and the amount. */
+	record PaymentForm(String phone, BigDecimal amount, @Nullable String firstName) {
+	}
+
+	/** A payout form. */
+	record PayoutForm(String phone, BigDecimal amount, String firstName, String lastName) {
+	}
+
+}
