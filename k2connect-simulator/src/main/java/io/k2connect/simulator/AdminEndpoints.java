@@ -71,8 +71,12 @@ final class AdminEndpoints {
 		if (!v.isValid()) {
 			return v.reply();
 		}
-		TillTransaction tx = this.simulator.customerPaysTill(till, amount, phone, Wire.text(body, "first_name"),
-				Wire.text(body, "middle_name"), Wire.text(body, "last_name"));
+		String firstName = Wire.text(body, "first_name");
+		String lastName = Wire.text(body, "last_name");
+		// Without names the payer is John Doe, as with K2Simulator.customerPaysTill(till, amount, phone).
+		boolean unnamed = firstName == null && lastName == null;
+		TillTransaction tx = this.simulator.customerPaysTill(till, amount, phone, unnamed ? "John" : firstName,
+				Wire.text(body, "middle_name"), unnamed ? "Doe" : lastName);
 		return HttpReply.json(201, transaction(tx));
 	}
 

@@ -313,10 +313,6 @@ public final class K2Simulator implements AutoCloseable {
 		stopped.await();
 	}
 
-	SimulatorConfig config() {
-		return this.config;
-	}
-
 	/**
 	 * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits the
 	 * daemon flag from the thread that starts it, and a forgotten simulator must not keep the

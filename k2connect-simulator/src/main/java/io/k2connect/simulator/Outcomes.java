@@ -1,7 +1,6 @@
 package io.k2connect.simulator;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

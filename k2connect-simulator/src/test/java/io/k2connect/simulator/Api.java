@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Raw HTTP against the simulator, for what {@link K2Client} does not (yet) offer on this
- * branch: status reads, the PAY and transfer endpoints, malformed requests. Tokens come from
- * a real client so the OAuth flow is the SDK's.
+ * Raw HTTP against the simulator, for what {@link K2Client} cannot send: K2's example bodies
+ * as they are, v2 paths, malformed requests, missing or made-up tokens. Tokens otherwise come
+ * from a real client, so the OAuth flow is the SDK's.
  */
 final class Api {
 

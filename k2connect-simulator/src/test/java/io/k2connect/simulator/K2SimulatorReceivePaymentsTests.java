@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.k2connect.K2Client;
@@ -181,11 +182,11 @@ class K2SimulatorReceivePaymentsTests {
 		return Api.paths(document)
 			.stream()
 			.filter((path) -> !path.startsWith("data.attributes.metadata."))
-			.collect(Collectors.toCollection(java.util.TreeSet::new));
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	static Set<String> with(Set<String> paths, String... more) {
-		Set<String> copy = new java.util.TreeSet<>(paths);
+		Set<String> copy = new TreeSet<>(paths);
 		copy.addAll(Set.of(more));
 		return copy;
 	}
