@@ -139,12 +139,16 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * A {@link K2Client} builder already pointed at this simulator with its credentials; add
+	 * A {@link K2Client} builder already pointed at this simulator, with its credentials and API key; add
 	 * timeouts or retries as needed and {@code build()} it.
 	 * @return a new builder
 	 */
 	public K2Client.Builder clientBuilder() {
-		return K2Client.builder().clientId(clientId()).clientSecret(clientSecret()).baseUrl(this.baseUrl);
+		return K2Client.builder()
+			.clientId(clientId())
+			.clientSecret(clientSecret())
+			.apiKey(apiKey())
+			.baseUrl(this.baseUrl);
 	}
 
 	/**
