@@ -15,35 +15,31 @@ public enum Scope {
 	/** Every till of the company; no {@code scope_reference}. */
 	COMPANY("company");
 
-	private final String wireName;
+	private final String wireValue;
 
-	Scope(String wireName) {
-		this.wireName = wireName;
+	Scope(String wireValue) {
+		this.wireValue = wireValue;
 	}
 
 	/** The value K2 expects in {@code scope}: {@code till} or {@code company}. */
-	public String wireName() {
-		return this.wireName;
+	public String wireValue() {
+		return this.wireValue;
 	}
 
 	/**
 	 * The scope with the given wire name, ignoring case (K2 answers {@code "Company"} in some
 	 * status documents).
-	 * @param wireName the wire name, may be null
+	 * @param wireValue the wire name, may be null
 	 * @return the scope, or {@code null} when the name is unknown
 	 */
-	public static @Nullable Scope fromWireName(@Nullable String wireName) {
+	public static @Nullable Scope fromWireValue(@Nullable String wireValue) {
 		for (Scope scope : values()) {
-			if (scope.wireName.equalsIgnoreCase((wireName != null) ? wireName.strip() : null)) {
+			if (scope.wireValue.equalsIgnoreCase((wireValue != null) ? wireValue.strip() : null)) {
 				return scope;
 			}
 		}
 		return null;
 	}
 
-	@Override
-	public String toString() {
-		return this.wireName;
-	}
 
 }

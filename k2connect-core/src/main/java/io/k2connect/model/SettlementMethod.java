@@ -1,5 +1,7 @@
 package io.k2connect.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How K2 moves money to a bank account: the {@code settlement_method} of a PAY bank recipient
  * ({@code POST /api/v1/pay_recipients}) and of a merchant bank account
@@ -22,6 +24,20 @@ public enum SettlementMethod {
 	/** The value K2 expects on the wire, {@code EFT} or {@code RTS}. */
 	public String wireValue() {
 		return this.wireValue;
+	}
+
+	/**
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
+	 */
+	public static @Nullable SettlementMethod fromWireValue(@Nullable String wireValue) {
+		for (SettlementMethod value : values()) {
+			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.k2connect.pay;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an outgoing payment is for: the optional {@code category} of
  * {@code POST /api/v1/payments} (API.md §5.2). K2 documents exactly these fifteen values.
@@ -60,6 +62,20 @@ public enum PayCategory {
 	/** The value K2 expects on the wire, e.g. {@code salaries}. */
 	public String wireValue() {
 		return this.wireValue;
+	}
+
+	/**
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
+	 */
+	public static @Nullable PayCategory fromWireValue(@Nullable String wireValue) {
+		for (PayCategory value : values()) {
+			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.k2connect.pay;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The kinds of PAY recipient: the {@code type} of {@code POST /api/v1/pay_recipients} and the
  * {@code destination_type} of {@code POST /api/v1/payments} (API.md §5). The two share their
@@ -28,6 +30,20 @@ public enum PayDestinationType {
 	/** The value K2 expects on the wire, e.g. {@code mobile_wallet}. */
 	public String wireValue() {
 		return this.wireValue;
+	}
+
+	/**
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
+	 */
+	public static @Nullable PayDestinationType fromWireValue(@Nullable String wireValue) {
+		for (PayDestinationType value : values()) {
+			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 }

@@ -75,7 +75,7 @@ public final class PollingService {
 	static ObjectNode body(PollingRequest request) {
 		String scopeReference = request.scopeReference();
 		ObjectNode body = JsonBodies.object()
-			.put("scope", request.scope().wireName())
+			.put("scope", request.scope().wireValue())
 			// K2's own example sends "" for company scope, so the key is always there.
 			.put("scope_reference", (scopeReference != null) ? scopeReference : "")
 			.put("from_time", Timestamps.format(request.fromTime()))

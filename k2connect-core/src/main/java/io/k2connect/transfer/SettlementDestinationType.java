@@ -1,5 +1,7 @@
 package io.k2connect.transfer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a targeted settlement transfer goes: the {@code destination_type} of
  * {@code POST /api/v1/settlement_transfers} (API.md §6.3).
@@ -27,6 +29,20 @@ public enum SettlementDestinationType {
 	/** The value K2 expects on the wire, e.g. {@code merchant_wallet}. */
 	public String wireValue() {
 		return this.wireValue;
+	}
+
+	/**
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
+	 */
+	public static @Nullable SettlementDestinationType fromWireValue(@Nullable String wireValue) {
+		for (SettlementDestinationType value : values()) {
+			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 }

@@ -49,19 +49,19 @@ public enum WebhookEventType {
 	 */
 	B2B_TRANSACTION_REVERSED("b2b_transaction_reversed", Scope.TILL);
 
-	private final String wireName;
+	private final String wireValue;
 
 	private final Set<Scope> scopes;
 
-	WebhookEventType(String wireName, Scope first, Scope... rest) {
-		this.wireName = wireName;
+	WebhookEventType(String wireValue, Scope first, Scope... rest) {
+		this.wireValue = wireValue;
 		// An EnumSet keeps the declaration order, so messages list the scopes the same way every time.
 		this.scopes = Collections.unmodifiableSet(EnumSet.of(first, rest));
 	}
 
 	/** The value K2 expects in {@code event_type}, e.g. {@code buygoods_transaction_received}. */
-	public String wireName() {
-		return this.wireName;
+	public String wireValue() {
+		return this.wireValue;
 	}
 
 	/** The scopes K2 accepts for this topic. */
@@ -76,21 +76,17 @@ public enum WebhookEventType {
 
 	/**
 	 * The topic with the given wire name.
-	 * @param wireName the wire name, may be null
+	 * @param wireValue the wire name, may be null
 	 * @return the topic, or {@code null} when the name is unknown (K2 may add topics)
 	 */
-	public static @Nullable WebhookEventType fromWireName(@Nullable String wireName) {
+	public static @Nullable WebhookEventType fromWireValue(@Nullable String wireValue) {
 		for (WebhookEventType type : values()) {
-			if (type.wireName.equals(wireName)) {
+			if (type.wireValue.equals(wireValue)) {
 				return type;
 			}
 		}
 		return null;
 	}
 
-	@Override
-	public String toString() {
-		return this.wireName;
-	}
 
 }

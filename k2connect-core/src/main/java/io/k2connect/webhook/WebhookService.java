@@ -50,9 +50,9 @@ public final class WebhookService {
 
 	static ObjectNode body(WebhookSubscriptionRequest request) {
 		ObjectNode body = JsonBodies.object()
-			.put("event_type", request.eventType().wireName())
+			.put("event_type", request.eventType().wireValue())
 			.put("url", request.url().toString())
-			.put("scope", request.scope().wireName());
+			.put("scope", request.scope().wireValue());
 		// An explicit null for company scope, as K2's docs and the PHP and Python SDKs send it.
 		return body.put("scope_reference", request.scopeReference());
 	}

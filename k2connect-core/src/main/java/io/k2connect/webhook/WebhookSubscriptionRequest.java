@@ -35,7 +35,8 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 		v.required("scope", scope);
 		if (eventType != null && scope != null) {
 			v.check(eventType.allows(scope), "scope",
-					"must be one of " + eventType.scopes() + " for event_type " + eventType.wireName());
+					"must be one of " + eventType.scopes().stream().map(Scope::wireValue).toList() + " for event_type "
+							+ eventType.wireValue());
 		}
 		if (scope == Scope.TILL) {
 			scopeReference = v.requiredText("scope_reference", scopeReference);

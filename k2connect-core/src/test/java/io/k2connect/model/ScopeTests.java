@@ -7,22 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScopeTests {
 
 	@Test
-	void wireNamesAreLowerCase() {
-		assertThat(Scope.TILL.wireName()).isEqualTo("till");
-		assertThat(Scope.COMPANY.wireName()).isEqualTo("company");
-		assertThat(Scope.COMPANY).hasToString("company");
+	void wireValuesAreLowerCase() {
+		assertThat(Scope.TILL.wireValue()).isEqualTo("till");
+		assertThat(Scope.COMPANY.wireValue()).isEqualTo("company");
 	}
 
 	@Test
-	void fromWireNameIgnoresCaseBecauseStatusDocumentsCapitalise() {
-		assertThat(Scope.fromWireName("Company")).isEqualTo(Scope.COMPANY);
-		assertThat(Scope.fromWireName("till")).isEqualTo(Scope.TILL);
+	void fromWireValueIgnoresCaseBecauseStatusDocumentsCapitalise() {
+		assertThat(Scope.fromWireValue("Company")).isEqualTo(Scope.COMPANY);
+		assertThat(Scope.fromWireValue("till")).isEqualTo(Scope.TILL);
 	}
 
 	@Test
-	void fromWireNameOfUnknownIsNull() {
-		assertThat(Scope.fromWireName("branch")).isNull();
-		assertThat(Scope.fromWireName(null)).isNull();
+	void fromWireValueOfUnknownIsNull() {
+		assertThat(Scope.fromWireValue("branch")).isNull();
+		assertThat(Scope.fromWireValue(null)).isNull();
 	}
 
 }

@@ -80,7 +80,7 @@ class WebhookServiceTests {
 			"CARD_TRANSACTION_VOIDED, card_transaction_voided, till",
 			"CARD_TRANSACTION_REVERSED, card_transaction_reversed, till",
 			"B2B_TRANSACTION_REVERSED, b2b_transaction_reversed, till" })
-	void createSubscriptionWritesTheWireNamesOfEventTypeAndScope(WebhookEventType eventType, String wireName,
+	void createSubscriptionWritesTheWireNamesOfEventTypeAndScope(WebhookEventType eventType, String wireValue,
 			String scope) {
 		WebhookSubscriptionRequest request = scope.equals("till")
 				? WebhookSubscriptionRequest.forTill(eventType, "https://example.com/k2/webhooks", "112233")
@@ -89,10 +89,10 @@ class WebhookServiceTests {
 		this.client.webhooks().createSubscription(request);
 
 		JsonNode body = this.server.onlyApiRequest().json();
-		assertThat(body.get("event_type").asString()).isEqualTo(wireName);
+		assertThat(body.get("event_type").asString()).isEqualTo(wireValue);
 		assertThat(body.get("scope").asString()).isEqualTo(scope);
-		assertThat(eventType.wireName()).isEqualTo(wireName);
-		assertThat(WebhookEventType.fromWireName(wireName)).isEqualTo(eventType);
+		assertThat(eventType.wireValue()).isEqualTo(wireValue);
+		assertThat(WebhookEventType.fromWireValue(wireValue)).isEqualTo(eventType);
 	}
 
 	@Test
@@ -112,8 +112,8 @@ class WebhookServiceTests {
 
 	@Test
 	void unknownEventTypeWireNameIsNull() {
-		assertThat(WebhookEventType.fromWireName("something_new")).isNull();
-		assertThat(WebhookEventType.fromWireName(null)).isNull();
+		assertThat(WebhookEventType.fromWireValue("something_new")).isNull();
+		assertThat(WebhookEventType.fromWireValue(null)).isNull();
 	}
 
 	@Test

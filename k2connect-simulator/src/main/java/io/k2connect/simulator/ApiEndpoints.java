@@ -144,8 +144,8 @@ final class ApiEndpoints {
 				attributes.put("event_type", Wire.text(body, "event_type"));
 				attributes.put("webhook_uri", Wire.text(body, "url"));
 				attributes.put("status", "Active");
-				Scope scope = Scope.fromWireName(Wire.text(body, "scope"));
-				attributes.put("scope", (scope != null) ? scope.wireName() : null);
+				Scope scope = Scope.fromWireValue(Wire.text(body, "scope"));
+				attributes.put("scope", (scope != null) ? scope.wireValue() : null);
 				attributes.put("scope_reference", (scope == Scope.TILL) ? Wire.text(body, "scope_reference") : null);
 				if (body.has("enable_daraja_payload")) {
 					attributes.put("enable_daraja_payload", isDaraja(body));
@@ -194,9 +194,9 @@ final class ApiEndpoints {
 	}
 
 	private static Subscription subscription(String id, JsonNode body) {
-		Scope scope = Scope.fromWireName(Wire.text(body, "scope"));
+		Scope scope = Scope.fromWireValue(Wire.text(body, "scope"));
 		return new Subscription(id, Wire.text(body, "event_type"), Wire.text(body, "url"),
-				(scope != null) ? scope.wireName() : "company",
+				(scope != null) ? scope.wireValue() : "company",
 				(scope == Scope.TILL) ? Wire.text(body, "scope_reference").strip() : null, isDaraja(body));
 	}
 

@@ -137,19 +137,19 @@ final class CreateRules {
 
 	private static void validateSubscription(JsonNode body, Validation v) {
 		String eventTypeName = v.requiredText(body, "event_type", "Event type");
-		WebhookEventType eventType = WebhookEventType.fromWireName(eventTypeName);
+		WebhookEventType eventType = WebhookEventType.fromWireValue(eventTypeName);
 		if (eventTypeName != null && eventType == null) {
 			v.problem("Event type " + eventTypeName + " is not a supported event type");
 		}
 		v.url(body, "url", "Url");
 		String scopeName = v.requiredText(body, "scope", "Scope");
-		Scope scope = Scope.fromWireName(scopeName);
+		Scope scope = Scope.fromWireValue(scopeName);
 		if (scopeName != null && scope == null) {
 			v.problem("Scope must be one of company, till");
 		}
 		if (eventType != null && scope != null && !eventType.allows(scope)) {
-			v.problem("Scope must be " + String.join(" or ", eventType.scopes().stream().map(Scope::wireName).toList())
-					+ " for event type " + eventType.wireName());
+			v.problem("Scope must be " + String.join(" or ", eventType.scopes().stream().map(Scope::wireValue).toList())
+					+ " for event type " + eventType.wireValue());
 		}
 		if (scope == Scope.TILL) {
 			v.requiredText(body, "scope_reference", "Scope reference");

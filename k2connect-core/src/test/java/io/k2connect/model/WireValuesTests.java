@@ -1,0 +1,44 @@
+package io.k2connect.model;
+
+import io.k2connect.pay.PayCategory;
+import io.k2connect.pay.PayDestinationType;
+import io.k2connect.transfer.SettlementDestinationType;
+import io.k2connect.webhook.WebhookEventType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every enum that goes on the wire reads back its own wire value, leniently, and nothing else. */
+class WireValuesTests {
+
+	@Test
+	void everyConstantRoundTripsThroughItsWireValue() {
+		for (Scope value : Scope.values()) {
+			assertThat(Scope.fromWireValue(" " + value.wireValue().toUpperCase() + " ")).isEqualTo(value);
+		}
+		for (WebhookEventType value : WebhookEventType.values()) {
+			assertThat(WebhookEventType.fromWireValue(value.wireValue())).isEqualTo(value);
+		}
+		for (SettlementMethod value : SettlementMethod.values()) {
+			assertThat(SettlementMethod.fromWireValue(value.wireValue().toLowerCase())).isEqualTo(value);
+		}
+		for (PayCategory value : PayCategory.values()) {
+			assertThat(PayCategory.fromWireValue(value.wireValue())).isEqualTo(value);
+		}
+		for (PayDestinationType value : PayDestinationType.values()) {
+			assertThat(PayDestinationType.fromWireValue(value.wireValue())).isEqualTo(value);
+		}
+		for (SettlementDestinationType value : SettlementDestinationType.values()) {
+			assertThat(SettlementDestinationType.fromWireValue(value.wireValue())).isEqualTo(value);
+		}
+	}
+
+	@Test
+	void unknownOrMissingValuesAreNull() {
+		assertThat(Scope.fromWireValue("galaxy")).isNull();
+		assertThat(SettlementMethod.fromWireValue(null)).isNull();
+		assertThat(PayCategory.fromWireValue("")).isNull();
+		assertThat(WebhookEventType.fromWireValue("brand_new_topic")).isNull();
+	}
+
+}
