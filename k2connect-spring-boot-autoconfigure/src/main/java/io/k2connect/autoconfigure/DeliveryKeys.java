@@ -8,6 +8,7 @@ import io.k2connect.event.DarajaEvent;
 import io.k2connect.event.K2Event;
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2Result;
+import io.k2connect.event.UnknownPayload;
 
 /**
  * Derives the key that identifies one delivery, so that a repeat of the same delivery is
@@ -29,6 +30,11 @@ final class DeliveryKeys {
 		if (payload instanceof DarajaEvent daraja && daraja.transactionId() != null
 				&& !daraja.transactionId().isBlank()) {
 			return "daraja:" + daraja.transactionId();
+		}
+		// An event of a topic this version does not model still has its event id; an unknown
+		// result type is left to the digest, because its status (part of its identity) is unknown.
+		if (payload instanceof UnknownPayload unknown && unknown.topic() != null && unknown.id() != null) {
+			return "event:" + unknown.id();
 		}
 		return "sha256:" + sha256(body);
 	}

@@ -56,11 +56,12 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 	}
 
 	@Override
-	public synchronized boolean begin(String deliveryKey) {
+	public synchronized Claim begin(String deliveryKey) {
 		Instant now = this.clock.instant();
 		evictExpired(now);
-		if (this.entries.containsKey(deliveryKey)) {
-			return false;
+		Entry existing = this.entries.get(deliveryKey);
+		if (existing != null) {
+			return existing.completed() ? Claim.PROCESSED : Claim.IN_PROGRESS;
 		}
 		this.entries.put(deliveryKey, new Entry(now, false));
 		while (this.entries.size() > this.maxEntries) {
@@ -68,7 +69,7 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 			oldest.next();
 			oldest.remove();
 		}
-		return true;
+		return Claim.CLAIMED;
 	}
 
 	@Override

@@ -39,6 +39,7 @@ public final class K2ActuatorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
+	@ConditionalOnK2Configured
 	static class SanitizingConfiguration {
 
 		@Bean
@@ -46,9 +47,9 @@ public final class K2ActuatorAutoConfiguration {
 			return (data) -> isK2Secret(data) ? data.withSanitizedValue() : data;
 		}
 
-		private static boolean isK2Secret(SanitizableData data) {
-			// env reports "k2.client-secret", configprops reports the bean's "clientSecret".
-			String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "");
+		static boolean isK2Secret(SanitizableData data) {
+			// env reports "k2.client-secret" or "K2_CLIENT_SECRET", configprops the bean's "clientSecret".
+			String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
 			return key.endsWith("clientsecret") || key.endsWith("apikey") || key.contains("additionalapikeys");
 		}
 

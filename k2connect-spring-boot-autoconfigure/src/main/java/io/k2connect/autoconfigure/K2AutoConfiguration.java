@@ -19,15 +19,11 @@ import io.k2connect.webhook.WebhookService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -134,46 +130,33 @@ public final class K2AutoConfiguration {
 	}
 
 	/**
-	 * Signature checks need the API key, which a client that only makes calls can do without.
-	 * A verifier defined earlier (by the application, or by the embedded simulator) counts too.
+	 * Lazy, because only webhooks need the API key: an application that only makes calls never
+	 * creates it, and one that receives webhooks without a key fails at start-up, naming it.
 	 */
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(SignatureConfiguration.OnApiKeyCondition.class)
-	static class SignatureConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		K2SignatureVerifier k2SignatureVerifier(K2Properties properties) {
-			List<String> keys = new ArrayList<>();
-			keys.add(properties.getApiKey());
-			properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
-			return new K2SignatureVerifier(keys);
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	K2SignatureVerifier k2SignatureVerifier(K2ConnectionDetails connectionDetails, K2Properties properties) {
+		List<String> keys = new ArrayList<>();
+		if (StringUtils.hasText(connectionDetails.apiKey())) {
+			keys.add(connectionDetails.apiKey());
 		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
-			return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
+		properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
+		if (keys.isEmpty()) {
+			throw new InvalidK2PropertiesException(List.of(new InvalidK2PropertiesException.Problem("k2.api-key",
+					"is not set, but K2's webhook and callback signatures must be checked (by the webhook "
+							+ "endpoint, k2.webhook.enabled, or a K2SignatureVerifier or K2ResultProcessor bean)",
+					"Set k2.api-key to your K2 application's API key (it signs webhooks and callbacks), "
+							+ "or set k2.webhook.enabled=false if this application receives none.")));
 		}
+		return new K2SignatureVerifier(keys);
+	}
 
-		static final class OnApiKeyCondition extends AnyNestedCondition {
-
-			OnApiKeyCondition() {
-				super(ConfigurationPhase.REGISTER_BEAN);
-			}
-
-			@ConditionalOnProperty(prefix = "k2", name = "api-key")
-			static final class ApiKeySet {
-
-			}
-
-			@ConditionalOnBean(K2SignatureVerifier.class)
-			static final class VerifierDefined {
-
-			}
-
-		}
-
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
+		return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
 	}
 
 }

@@ -8,7 +8,9 @@ package io.k2connect.autoconfigure;
  * {@code id}, or {@code data.id} with the result status (the same resource reports
  * {@code Pending} and then {@code Success}), or a digest of the body when it has neither.
  * The endpoint calls {@link #begin}; when the listeners succeed it calls {@link #complete},
- * when one fails it calls {@link #abandon} so that K2's next delivery is processed.
+ * when one fails it calls {@link #abandon} so that K2's next delivery is processed. A repeat
+ * that arrives while the first delivery is still being processed is told to come back later
+ * rather than acknowledged, because that first attempt may yet fail.
  *
  * <p>The default keeps keys in memory ({@link InMemoryK2DeliveryRegistry}); an application
  * with several instances can provide a shared one (a database table with a unique key, say)
@@ -19,10 +21,11 @@ public interface K2DeliveryRegistry {
 	/**
 	 * Claims a delivery for processing.
 	 * @param deliveryKey the delivery's key
-	 * @return {@code true} if the caller should process it; {@code false} if it was already
-	 * processed or is being processed right now
+	 * @return {@link Claim#CLAIMED} if the caller should process it,
+	 * {@link Claim#IN_PROGRESS} if another request is processing it right now, or
+	 * {@link Claim#PROCESSED} if it was processed already
 	 */
-	boolean begin(String deliveryKey);
+	Claim begin(String deliveryKey);
 
 	/**
 	 * Records a claimed delivery as processed, so that a repeat is recognised.
@@ -35,5 +38,19 @@ public interface K2DeliveryRegistry {
 	 * @param deliveryKey the delivery's key
 	 */
 	void abandon(String deliveryKey);
+
+	/** The outcome of {@link #begin}. */
+	enum Claim {
+
+		/** New: the caller processes it. */
+		CLAIMED,
+
+		/** Another request is processing it now; its outcome is not known yet. */
+		IN_PROGRESS,
+
+		/** Processed before: acknowledge without processing again. */
+		PROCESSED
+
+	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2Exception;
@@ -20,6 +21,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <p>It asks the client for its token, which is the cached one while it is fresh, so a
  * healthy application causes no extra calls; and it keeps each answer for a minute, so a
  * monitoring system polling every second never hammers K2's token endpoint while it is down.
+ * While one check runs, other health requests get the previous answer (or UNKNOWN) at once.
  * The details never contain the token or any secret.
  */
 public final class K2HealthIndicator implements HealthIndicator {
@@ -32,6 +34,8 @@ public final class K2HealthIndicator implements HealthIndicator {
 	private final Clock clock;
 
 	private final Duration checkInterval;
+
+	private final ReentrantLock checking = new ReentrantLock();
 
 	private volatile @Nullable Checked last;
 
@@ -62,7 +66,13 @@ public final class K2HealthIndicator implements HealthIndicator {
 		if (checked != null && now.isBefore(checked.at().plus(this.checkInterval))) {
 			return checked.health();
 		}
-		synchronized (this) {
+		// One check at a time, and nobody queues behind it: a slow K2 must not stall every
+		// health request (and the probes that depend on them) for the length of a timeout.
+		if (!this.checking.tryLock()) {
+			return (checked != null) ? checked.health()
+					: Health.unknown().withDetail("baseUrl", this.client.baseUrl().toString()).build();
+		}
+		try {
 			checked = this.last;
 			if (checked != null && now.isBefore(checked.at().plus(this.checkInterval))) {
 				return checked.health();
@@ -70,6 +80,9 @@ public final class K2HealthIndicator implements HealthIndicator {
 			Health health = check();
 			this.last = new Checked(now, health);
 			return health;
+		}
+		finally {
+			this.checking.unlock();
 		}
 	}
 

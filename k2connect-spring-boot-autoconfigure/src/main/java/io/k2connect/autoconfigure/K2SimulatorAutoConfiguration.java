@@ -1,11 +1,8 @@
 package io.k2connect.autoconfigure;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.k2connect.simulator.K2Simulator;
-import io.k2connect.webhook.K2SignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,15 +48,6 @@ public final class K2SimulatorAutoConfiguration {
 	@ConditionalOnMissingBean(K2ConnectionDetails.class)
 	SimulatorK2ConnectionDetails k2SimulatorConnectionDetails(K2Simulator k2Simulator) {
 		return new SimulatorK2ConnectionDetails(k2Simulator);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	K2SignatureVerifier k2SignatureVerifier(K2Simulator k2Simulator, K2Properties properties) {
-		List<String> keys = new ArrayList<>();
-		keys.add(k2Simulator.apiKey());
-		properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
-		return new K2SignatureVerifier(keys);
 	}
 
 	/** The running simulator's address and credentials. */

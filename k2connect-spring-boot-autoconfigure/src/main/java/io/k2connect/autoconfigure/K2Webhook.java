@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link RestController} mapped at {@code ${k2.webhook.path}} (default {@code /k2/webhooks}).
  *
  * <p>The library's {@link K2WebhookController} carries it and is registered as a bean by
- * {@link K2WebhookAutoConfiguration}, never found by component scanning, so an application
- * that scans {@code io.k2connect} gets no second copy.
+ * {@link K2WebhookAutoConfiguration}, the way Boot registers its {@code BasicErrorController}:
+ * applications are not meant to component-scan {@code io.k2connect.autoconfigure}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,11 +1,8 @@
 package io.k2connect.autoconfigure;
 
-import java.util.List;
-
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2SignatureVerifier;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,16 +33,9 @@ public final class K2WebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	K2WebhookController k2WebhookController(K2Properties properties, ObjectProvider<K2SignatureVerifier> verifier,
-			K2PayloadParser parser, K2DeliveryRegistry registry, ApplicationEventPublisher publisher) {
-		K2SignatureVerifier signatureVerifier = verifier.getIfAvailable();
-		if (signatureVerifier == null) {
-			throw new InvalidK2PropertiesException(List.of(new InvalidK2PropertiesException.Problem("k2.api-key",
-					"is not set, but the webhook endpoint (k2.webhook.enabled) is on",
-					"Set k2.api-key to your K2 application's API key (it signs webhooks and callbacks), "
-							+ "or set k2.webhook.enabled=false if this application receives none.")));
-		}
-		return new K2WebhookController(signatureVerifier, parser, registry, publisher,
+	K2WebhookController k2WebhookController(K2Properties properties, K2SignatureVerifier verifier, K2PayloadParser parser,
+			K2DeliveryRegistry registry, ApplicationEventPublisher publisher) {
+		return new K2WebhookController(verifier, parser, registry, publisher,
 				properties.getWebhook().getMaxBodySize().toBytes());
 	}
 

@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * <li>401 when the {@code X-KopoKopo-Signature} is missing or wrong: nothing is published;</li>
  * <li>400 when a correctly signed body is not a JSON object;</li>
  * <li>200 when a delivery was already processed: it is not published again;</li>
+ * <li>409 with {@code Retry-After} when the same delivery is being processed right now: its
+ * outcome is not known yet, so it is neither acknowledged nor published twice;</li>
  * <li>500 when a listener throws: the delivery is not recorded, so K2's next attempt is
  * processed and nothing is lost;</li>
  * <li>200 when the listeners have run.</li>
@@ -112,25 +115,44 @@ public final class K2WebhookController {
 			payload = this.parser.parse(body);
 		}
 		catch (K2PayloadException ex) {
-			logger.warn("Rejected a signed K2 webhook that is not a JSON object: " + ex.getMessage());
+			// The parser's message may quote the body; logs must not carry payload data.
+			logger.warn("Rejected a signed K2 webhook whose body is not a JSON object");
 			return answer(HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
 		}
 		String key = DeliveryKeys.of(payload, body);
-		if (!this.registry.begin(key)) {
+		K2DeliveryRegistry.Claim claim = this.registry.begin(key);
+		if (claim == K2DeliveryRegistry.Claim.PROCESSED) {
 			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
 			return answer(HttpStatus.OK, "duplicate", "Already received.");
 		}
+		if (claim == K2DeliveryRegistry.Claim.IN_PROGRESS) {
+			// The first attempt may still fail; acknowledging this one could lose the event.
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"outcome\":\"in_progress\",\"message\":\"The same delivery is being processed; please retry.\"}");
+		}
+		boolean published = false;
 		try {
 			this.publisher.publishEvent(payload);
+			published = true;
 		}
 		catch (RuntimeException ex) {
-			this.registry.abandon(key);
 			logger.error("A listener failed on K2 delivery " + key + "; answering 500 so that K2 delivers it again",
 					ex);
 			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
 					"The delivery could not be processed; please deliver it again.");
 		}
-		this.registry.complete(key);
+		finally {
+			// Errors too (not only exceptions) must release the claim, or every repeat would be
+			// acknowledged as a duplicate and the event lost.
+			if (published) {
+				this.registry.complete(key);
+			}
+			else {
+				this.registry.abandon(key);
+			}
+		}
 		return answer(HttpStatus.OK, "accepted", "Received.");
 	}
 

@@ -34,17 +34,17 @@ class InMemoryK2DeliveryRegistryTests {
 
 	@Test
 	void firstDeliveryIsClaimedAndARepeatIsNot() {
-		assertThat(this.registry.begin("a")).isTrue();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 		this.registry.complete("a");
 
-		assertThat(this.registry.begin("a")).isFalse();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
 	}
 
 	@Test
 	void aDeliveryInProgressCannotBeClaimedTwice() {
-		assertThat(this.registry.begin("a")).isTrue();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 
-		assertThat(this.registry.begin("a")).isFalse();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.IN_PROGRESS);
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class InMemoryK2DeliveryRegistryTests {
 		this.registry.begin("a");
 		this.registry.abandon("a");
 
-		assertThat(this.registry.begin("a")).isTrue();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class InMemoryK2DeliveryRegistryTests {
 		this.registry.complete("a");
 		this.registry.abandon("a");
 
-		assertThat(this.registry.begin("a")).isFalse();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class InMemoryK2DeliveryRegistryTests {
 
 		this.now.set(this.now.get().plus(Duration.ofMinutes(61)));
 
-		assertThat(this.registry.begin("a")).isTrue();
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 	}
 
 	@Test
@@ -82,8 +82,8 @@ class InMemoryK2DeliveryRegistryTests {
 		}
 
 		assertThat(this.registry.size()).isEqualTo(3);
-		assertThat(this.registry.begin("b")).isFalse();
-		assertThat(this.registry.begin("a")).isTrue();
+		assertThat(this.registry.begin("b")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 	}
 
 }

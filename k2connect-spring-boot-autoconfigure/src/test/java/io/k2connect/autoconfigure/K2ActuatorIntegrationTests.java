@@ -60,6 +60,22 @@ class K2ActuatorIntegrationTests {
 	}
 
 	@Test
+	void environmentVariableNamesOfTheSecretsAreRecognised() {
+		for (String key : new String[] { "K2_CLIENT_SECRET", "K2_API_KEY", "K2_WEBHOOK_ADDITIONAL_API_KEYS_0_",
+				"k2.client-secret", "clientSecret", "apiKey" }) {
+			org.assertj.core.api.Assertions
+				.assertThat(K2ActuatorAutoConfiguration.SanitizingConfiguration
+					.isK2Secret(new org.springframework.boot.actuate.endpoint.SanitizableData(null, key, "v")))
+				.as(key)
+				.isTrue();
+		}
+		org.assertj.core.api.Assertions
+			.assertThat(K2ActuatorAutoConfiguration.SanitizingConfiguration
+				.isK2Secret(new org.springframework.boot.actuate.endpoint.SanitizableData(null, "K2_CLIENT_ID", "v")))
+			.isFalse();
+	}
+
+	@Test
 	void configpropsMasksTheK2Secrets() throws Exception {
 		this.mvc.perform(get("/actuator/configprops"))
 			.andExpect(status().isOk())

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2AutoConfigurationTests {
 
@@ -142,16 +143,17 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
-	void restClientCustomizersApplyAndTheApplicationBuilderIsUntouched() {
+	void restClientCustomizersApplyToK2Calls() {
 		CountingRestClientCustomizer counting = new CountingRestClientCustomizer();
-		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
-			.withBean(RestClientCustomizer.class, () -> counting)
-			.run((context) -> {
-				context.getBean(K2Client.class);
-				assertThat(counting.calls).isPositive();
-				RestClient.Builder appBuilder = context.getBean(RestClient.Builder.class);
-				assertThat(appBuilder).isNotNull();
-			});
+		try (TokenEndpointStub k2 = new TokenEndpointStub()) {
+			this.contextRunner
+				.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=" + k2.baseUrl())
+				.withBean(RestClientCustomizer.class, () -> counting)
+				.run((context) -> {
+					context.getBean(K2Client.class).accessToken();
+					assertThat(counting.requests).hasValue(1);
+				});
+		}
 	}
 
 	@Test
@@ -222,11 +224,46 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
-	void noSignatureBeansWithoutAnApiKey() {
-		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
-			.run((context) -> assertThat(context).doesNotHaveBean(io.k2connect.webhook.K2SignatureVerifier.class)
-				.doesNotHaveBean(io.k2connect.webhook.K2ResultProcessor.class)
-				.hasSingleBean(io.k2connect.event.K2PayloadParser.class));
+	void withoutAnApiKeyTheClientStartsAndTheVerifierNamesTheMissingProperty() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(K2Client.class);
+			assertThatExceptionOfType(org.springframework.beans.factory.BeanCreationException.class)
+				.isThrownBy(() -> context.getBean(io.k2connect.webhook.K2SignatureVerifier.class))
+				.havingRootCause()
+				.isInstanceOf(InvalidK2PropertiesException.class)
+				.withMessageContaining("k2.api-key");
+		});
+	}
+
+	@Test
+	void verifierUsesTheApiKeyOfTheConnectionDetails() {
+		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
+
+			@Override
+			public String clientId() {
+				return "from-vault";
+			}
+
+			@Override
+			public String clientSecret() {
+				return "vault-secret";
+			}
+
+			@Override
+			public String apiKey() {
+				return "vault-api-key";
+			}
+
+			@Override
+			public java.net.URI baseUrl() {
+				return java.net.URI.create("https://api.kopokopo.com");
+			}
+
+		}).run((context) -> {
+			byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			context.getBean(io.k2connect.webhook.K2SignatureVerifier.class)
+				.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "vault-api-key"));
+		});
 	}
 
 	@Test
@@ -261,13 +298,17 @@ class K2AutoConfigurationTests {
 		return out.toString();
 	}
 
+	/** Adds an interceptor that counts the requests of every client built from the builder. */
 	static final class CountingRestClientCustomizer implements RestClientCustomizer {
 
-		int calls;
+		final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
 		@Override
 		public void customize(RestClient.Builder builder) {
-			this.calls++;
+			builder.requestInterceptor((request, body, execution) -> {
+				this.requests.incrementAndGet();
+				return execution.execute(request, body);
+			});
 		}
 
 	}

@@ -71,6 +71,16 @@ class K2WebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void blankApiKeyFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("k2.api-key=").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidK2PropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("k2.api-key");
+		});
+	}
+
+	@Test
 	void userRegistryWins() {
 		K2DeliveryRegistry own = new InMemoryK2DeliveryRegistry();
 		this.contextRunner.withPropertyValues("k2.api-key=key")

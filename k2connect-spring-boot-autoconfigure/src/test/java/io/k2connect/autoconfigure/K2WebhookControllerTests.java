@@ -57,7 +57,12 @@ class K2WebhookControllerTests {
 			"webhook-m2m_transaction_received.json, io.k2connect.event.M2mTransactionReceived",
 			"webhook-settlement_transfer_completed.json, io.k2connect.event.SettlementTransferCompleted",
 			"webhook-customer_created.json, io.k2connect.event.CustomerCreated",
+			"webhook-buygoods_transaction_received-docs.json, io.k2connect.event.BuygoodsTransactionReceived",
 			"webhook-daraja-buygoods_transaction_received.json, io.k2connect.event.DarajaEvent",
+			"webhook-daraja-buygoods_transaction_received-ruby.json, io.k2connect.event.DarajaEvent",
+			"webhook-daraja-b2b_transaction_received.json, io.k2connect.event.DarajaEvent",
+			"webhook-daraja-b2b_transaction_received-ruby.json, io.k2connect.event.DarajaEvent",
+			"webhook-daraja-python-test.json, io.k2connect.event.DarajaEvent",
 			"result-incoming_payment-success.json, io.k2connect.event.IncomingPaymentResult",
 			"result-incoming_payment-failed.json, io.k2connect.event.IncomingPaymentResult",
 			"result-payment-processed.json, io.k2connect.event.PaymentResult",
@@ -209,6 +214,54 @@ class K2WebhookControllerTests {
 
 		deliver(body, sign(body)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
 		assertThat(this.listener.payloads()).singleElement().isInstanceOf(B2bTransactionReceived.class);
+	}
+
+	@Test
+	void listenerErrorReleasesTheDeliverySoTheRedeliveryIsPublished() throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-customer_created.json");
+		this.listener.errorNext.set(1);
+
+		int status;
+		try {
+			status = deliver(body, sign(body)).andReturn().getResponse().getStatus();
+		}
+		catch (Exception ex) {
+			// Spring MVC passes an Error on to the container, which answers 500.
+			assertThat(ex).hasRootCauseInstanceOf(AssertionError.class);
+			status = 500;
+		}
+		assertThat(status).isEqualTo(500);
+		assertThat(this.listener.payloads()).isEmpty();
+
+		deliver(body, sign(body)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+		assertThat(this.listener.payloads()).singleElement().isInstanceOf(CustomerCreated.class);
+	}
+
+	@Test
+	void repeatWhileTheFirstDeliveryIsInProgressIsToldToRetry() throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
+		String key = "event:2133dbfb-24b9-40fc-ae57-2d7559785760";
+		assertThat(this.registry.begin(key)).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
+
+		deliver(body, sign(body)).andExpect(status().isConflict())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "1"));
+		assertThat(this.listener.payloads()).isEmpty();
+
+		this.registry.abandon(key);
+		deliver(body, sign(body)).andExpect(status().isOk());
+		assertThat(this.listener.payloads()).hasSize(1);
+	}
+
+	@Test
+	void unknownTopicWithAnIdIsRecognisedWhenRepeated() throws Exception {
+		byte[] first = "{\"topic\":\"brand_new_topic\",\"id\":\"e-7\"}".getBytes(StandardCharsets.UTF_8);
+		byte[] reformatted = "{ \"id\": \"e-7\", \"topic\": \"brand_new_topic\" }".getBytes(StandardCharsets.UTF_8);
+
+		deliver(first, sign(first)).andExpect(status().isOk());
+		deliver(reformatted, sign(reformatted)).andExpect(status().isOk())
+			.andExpect(content().json("{\"outcome\":\"duplicate\"}"));
+
+		assertThat(this.listener.payloads()).hasSize(1);
 	}
 
 	@Test

@@ -25,10 +25,16 @@ public class RecordingListener {
 	/** How many of the next payloads make the listener throw. */
 	final AtomicInteger failNext = new AtomicInteger();
 
+	/** How many of the next payloads make the listener throw an {@link Error}. */
+	final AtomicInteger errorNext = new AtomicInteger();
+
 	@EventListener
 	void on(K2Payload payload) {
 		if (this.failNext.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			throw new IllegalStateException("listener failure for the test");
+		}
+		if (this.errorNext.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			throw new AssertionError("listener error for the test");
 		}
 		this.payloads.add(payload);
 	}
@@ -54,6 +60,7 @@ public class RecordingListener {
 		this.buygoods.clear();
 		this.incomingPayments.clear();
 		this.failNext.set(0);
+		this.errorNext.set(0);
 	}
 
 	List<K2Payload> payloads() {
