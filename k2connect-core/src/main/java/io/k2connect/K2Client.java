@@ -93,7 +93,7 @@ public final class K2Client {
 		K2Http http = new K2Http(restClient(builder), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
-		K2Api api = new K2Api(http, this.tokenCache, baseUrl);
+		K2Api api = new K2Api(http, this.tokenCache, baseUrl, builder.apiVersion);
 		this.receivePayments = new ReceivePaymentsService(api);
 		this.pay = new PayService(api);
 		this.transfers = new TransferService(api);
@@ -225,6 +225,8 @@ public final class K2Client {
 
 		private @Nullable String baseUrl = SANDBOX_URL.toString();
 
+		private ApiVersion apiVersion = ApiVersion.V1;
+
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
 		private Duration readTimeout = Duration.ofSeconds(30);
@@ -278,6 +280,16 @@ public final class K2Client {
 		/** The K2 base URL; see {@link #baseUrl(String)}. */
 		public Builder baseUrl(URI baseUrl) {
 			this.baseUrl = (baseUrl != null) ? baseUrl.toString() : null;
+			return this;
+		}
+
+		/**
+		 * The API version for STK push, webhook subscriptions and polling, which K2 serves under
+		 * both {@code /api/v1} and {@code /api/v2}; default {@link ApiVersion#V1}. PAY,
+		 * settlements and SMS notifications exist in v1 only and always use it.
+		 */
+		public Builder apiVersion(ApiVersion apiVersion) {
+			this.apiVersion = apiVersion;
 			return this;
 		}
 
@@ -360,6 +372,7 @@ public final class K2Client {
 			v.check(this.tokenRefreshSkew != null && !this.tokenRefreshSkew.isNegative(), "tokenRefreshSkew",
 					"must not be negative");
 			v.check(this.clock != null, "clock", "is required");
+			v.check(this.apiVersion != null, "apiVersion", "is required");
 			v.throwIfInvalid();
 			return new K2Client(this, Objects.requireNonNull(url));
 		}

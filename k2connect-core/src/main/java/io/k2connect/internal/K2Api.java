@@ -3,6 +3,7 @@ package io.k2connect.internal;
 import java.net.URI;
 import java.util.Objects;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2ApiException;
 import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2ValidationException;
@@ -34,12 +35,24 @@ public final class K2Api {
 
 	private final URI baseUrl;
 
+	private final ApiVersion apiVersion;
+
 	private final K2PayloadParser parser = new K2PayloadParser();
 
-	public K2Api(K2Http http, TokenCache tokens, URI baseUrl) {
+	public K2Api(K2Http http, TokenCache tokens, URI baseUrl, ApiVersion apiVersion) {
 		this.http = http;
 		this.tokens = tokens;
 		this.baseUrl = baseUrl;
+		this.apiVersion = apiVersion;
+	}
+
+	/**
+	 * The path of an operation that exists in both API versions, under the configured one.
+	 * @param collection the collection, e.g. {@code /incoming_payments}
+	 * @return e.g. {@code /api/v1/incoming_payments}
+	 */
+	public String versioned(String collection) {
+		return this.apiVersion.pathPrefix() + collection;
 	}
 
 	/** The K2 base URL every path is resolved against. */

@@ -3,8 +3,8 @@ package io.k2connect.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whose transactions a webhook subscription ({@code POST /api/v1/webhook_subscriptions}) or a
- * polling request ({@code POST /api/v1/polling}) covers: one till, or the whole company
+ * Whose transactions a webhook subscription ({@code POST /api/{v1|v2}/webhook_subscriptions}) or a
+ * polling request ({@code POST /api/{v1|v2}/polling}) covers: one till, or the whole company
  * (API.md §3 and §7).
  */
 public enum Scope {

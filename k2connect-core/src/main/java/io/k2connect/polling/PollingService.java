@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PollingService {
 
-	static final String PATH = "/api/v1/polling";
+	static final String COLLECTION = "/polling";
 
 	private final K2Api api;
 
@@ -29,7 +29,7 @@ public final class PollingService {
 	}
 
 	/**
-	 * Asks K2 for the transactions of a time window ({@code POST /api/v1/polling}). K2 answers
+	 * Asks K2 for the transactions of a time window ({@code POST /api/{v1|v2}/polling}). K2 answers
 	 * at once; the transactions arrive later as a signed {@code polling} result at the request's
 	 * callback URL.
 	 * @param request the polling request
@@ -48,7 +48,7 @@ public final class PollingService {
 	 */
 	public ResourceLocation createPollingRequest(PollingRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(PATH, body(request), options);
+		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
 	}
 
 	/**

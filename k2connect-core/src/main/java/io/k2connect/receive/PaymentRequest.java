@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An M-PESA STK push: asks the customer's phone to pay into an Online Payments till
- * ({@code POST /api/v1/incoming_payments}, API.md §4). Build one with {@link #builder()}.
+ * ({@code POST /api/{v1|v2}/incoming_payments}, API.md §4). Build one with {@link #builder()}.
  *
  * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields; the phone number is kept in the {@code +254…} form K2 wants.

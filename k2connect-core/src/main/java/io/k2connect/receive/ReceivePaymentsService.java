@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReceivePaymentsService {
 
-	static final String PATH = "/api/v1/incoming_payments";
+	static final String COLLECTION = "/incoming_payments";
 
 	private final K2Api api;
 
@@ -28,7 +28,7 @@ public final class ReceivePaymentsService {
 	}
 
 	/**
-	 * Asks the customer's phone to pay ({@code POST /api/v1/incoming_payments}). K2 answers at
+	 * Asks the customer's phone to pay ({@code POST /api/{v1|v2}/incoming_payments}). K2 answers at
 	 * once; the outcome arrives later as a signed {@code incoming_payment} result at the
 	 * request's callback URL, or through {@code paymentRequestStatus}.
 	 * @param request the payment request
@@ -47,7 +47,7 @@ public final class ReceivePaymentsService {
 	 */
 	public ResourceLocation createPaymentRequest(PaymentRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(PATH, body(request), options);
+		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
 	}
 
 	/**

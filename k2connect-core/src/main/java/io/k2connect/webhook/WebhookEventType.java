@@ -8,7 +8,7 @@ import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event topics a webhook subscription ({@code POST /api/v1/webhook_subscriptions}) can
+ * The event topics a webhook subscription ({@code POST /api/{v1|v2}/webhook_subscriptions}) can
  * listen to, each with the scopes K2 allows for it (API.md §3).
  */
 public enum WebhookEventType {

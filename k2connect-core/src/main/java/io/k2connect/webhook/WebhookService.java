@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WebhookService {
 
-	static final String PATH = "/api/v1/webhook_subscriptions";
+	static final String COLLECTION = "/webhook_subscriptions";
 
 	private final K2Api api;
 
@@ -27,7 +27,7 @@ public final class WebhookService {
 	}
 
 	/**
-	 * Subscribes to a webhook topic ({@code POST /api/v1/webhook_subscriptions}). From then on K2
+	 * Subscribes to a webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}). From then on K2
 	 * posts each matching event, signed with the API key, to the request's URL.
 	 * @param request the subscription
 	 * @return where K2 keeps the subscription
@@ -45,7 +45,7 @@ public final class WebhookService {
 	 */
 	public ResourceLocation createSubscription(WebhookSubscriptionRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(PATH, body(request), options);
+		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
 	}
 
 	static ObjectNode body(WebhookSubscriptionRequest request) {

@@ -9,7 +9,7 @@ import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A subscription to one webhook topic ({@code POST /api/v1/webhook_subscriptions}, API.md §3):
+ * A subscription to one webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}, API.md §3):
  * K2 will post every matching event, signed, to {@link #url()}. Use
  * {@link #forTill(WebhookEventType, String, String)}, {@link #forCompany(WebhookEventType, String)}
  * or {@link #builder()}.

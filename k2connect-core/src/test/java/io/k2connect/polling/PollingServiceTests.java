@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
@@ -172,6 +173,17 @@ class PollingServiceTests {
 		assertThat(result.status()).isEqualTo("Success");
 		assertThat(result.transactions()).isNotEmpty();
 		assertThat(result.transactions().get(0).resource().amount()).isPositive();
+	}
+
+	@Test
+	void apiVersionV2PostsUnderApiV2() {
+		this.server.clientBuilder()
+			.apiVersion(ApiVersion.V2)
+			.build()
+			.polling()
+			.createPollingRequest(PollingRequest.forCompany(FROM, TO, "https://example.com/k2/callback"));
+
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/polling");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.k2connect.receive;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2ApiException;
 import io.k2connect.K2Client;
 import io.k2connect.K2InvalidRequestException;
@@ -225,6 +226,16 @@ class ReceivePaymentsServiceTests {
 			.phoneNumber("+254712345678")
 			.amount(new BigDecimal("10.50"))
 			.callbackUrl("https://example.com/k2/callback");
+	}
+
+	@Test
+	void apiVersionV2PostsUnderApiV2() {
+		K2Client v2 = this.server.clientBuilder().apiVersion(ApiVersion.V2).build();
+
+		ResourceLocation location = v2.receivePayments().createPaymentRequest(minimal().build());
+
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/incoming_payments");
+		assertThat(location.location().getPath()).startsWith("/api/v2/incoming_payments/");
 	}
 
 }

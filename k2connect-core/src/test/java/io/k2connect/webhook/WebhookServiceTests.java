@@ -2,6 +2,7 @@ package io.k2connect.webhook;
 
 import java.util.List;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
@@ -205,6 +206,18 @@ class WebhookServiceTests {
 
 	private static List<String> fields(K2ValidationException ex) {
 		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
+	}
+
+	@Test
+	void apiVersionV2PostsUnderApiV2() {
+		this.server.clientBuilder()
+			.apiVersion(ApiVersion.V2)
+			.build()
+			.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
+					"https://example.com/k2/webhooks"));
+
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/webhook_subscriptions");
 	}
 
 }

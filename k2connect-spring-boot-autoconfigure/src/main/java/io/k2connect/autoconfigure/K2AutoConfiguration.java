@@ -61,6 +61,7 @@ public final class K2AutoConfiguration {
 			.clientId(connectionDetails.clientId())
 			.clientSecret(connectionDetails.clientSecret())
 			.baseUrl(connectionDetails.baseUrl())
+			.apiVersion(properties.getApiVersion())
 			.connectTimeout(properties.getHttp().getConnectTimeout())
 			.readTimeout(properties.getHttp().getReadTimeout())
 			.maxRetries(properties.getHttp().getMaxRetries())

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.k2connect.ApiVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +39,12 @@ public class K2Properties {
 	 * K2 base URL, without /api. https only; http only for loopback hosts (the simulator).
 	 */
 	private URI baseUrl = URI.create("https://sandbox.kopokopo.com");
+
+	/**
+	 * API version for STK push, webhook subscriptions and polling, which K2 serves under both
+	 * /api/v1 and /api/v2. PAY, settlements and SMS notifications are v1 only.
+	 */
+	private ApiVersion apiVersion = ApiVersion.V1;
 
 	private final Http http = new Http();
 
@@ -77,6 +84,14 @@ public class K2Properties {
 
 	public void setBaseUrl(URI baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public ApiVersion getApiVersion() {
+		return this.apiVersion;
+	}
+
+	public void setApiVersion(ApiVersion apiVersion) {
+		this.apiVersion = apiVersion;
 	}
 
 	public Http getHttp() {
