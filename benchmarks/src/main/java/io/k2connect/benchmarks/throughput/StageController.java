@@ -1,0 +1,74 @@
+package io.k2connect.benchmarks.throughput;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2SignatureVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Diagnosis only, not part of the bar: the webhook endpoint's work cut into cumulative
+ * stages, each answering like the webhook endpoint, so that the load driver
+ * ({@code --endpoints empty,stage-read,stage-verify,stage-parse,webhook}) can tell under HTTP
+ * load what each stage costs:
+ * <ul>
+ * <li>{@code /stage/read}: read the body;</li>
+ * <li>{@code /stage/verify}: read, check the signature (the starter's verifier bean);</li>
+ * <li>{@code /stage/parse}: read, check, parse (the starter's parser bean).</li>
+ * </ul>
+ * The full endpoint adds the delivery key, the de-duplication registry and the event.
+ */
+@RestController
+class StageController {
+
+	private static final String ANSWER = "{\"outcome\":\"accepted\",\"message\":\"Received.\"}";
+
+	private final ObjectProvider<K2SignatureVerifier> verifier;
+
+	private final ObjectProvider<K2PayloadParser> parser;
+
+	StageController(ObjectProvider<K2SignatureVerifier> verifier, ObjectProvider<K2PayloadParser> parser) {
+		this.verifier = verifier;
+		this.parser = parser;
+	}
+
+	@PostMapping("/stage/read")
+	ResponseEntity<String> read(HttpServletRequest request) throws IOException {
+		body(request);
+		return ok();
+	}
+
+	@PostMapping("/stage/verify")
+	ResponseEntity<String> verify(HttpServletRequest request) throws IOException {
+		byte[] body = body(request);
+		this.verifier.getObject().verify(body, request.getHeader(K2SignatureVerifier.HEADER));
+		return ok();
+	}
+
+	@PostMapping("/stage/parse")
+	ResponseEntity<String> parse(HttpServletRequest request) throws IOException {
+		byte[] body = body(request);
+		this.verifier.getObject().verify(body, request.getHeader(K2SignatureVerifier.HEADER));
+		this.parser.getObject().parse(body);
+		return ok();
+	}
+
+	private static byte[] body(HttpServletRequest request) throws IOException {
+		try (InputStream in = request.getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static ResponseEntity<String> ok() {
+		return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON).body(ANSWER);
+	}
+
+}
