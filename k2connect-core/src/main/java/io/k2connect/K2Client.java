@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.k2connect.internal.ClientCredentials;
 import io.k2connect.internal.K2Api;
@@ -46,7 +47,8 @@ import org.springframework.web.client.RestClient;
  *     .callbackUrl("https://example.com/k2/webhooks").build());
  * }</pre>
  *
- * <p>The client is immutable and thread-safe; build one and share it. It fetches its access
+ * <p>The client is immutable and thread-safe; build one and share it. Building it makes no
+ * network call and creates no HTTP client: that happens on the first call to K2. It fetches its access
  * token on first use, caches it until shortly before it expires, and refreshes it when K2
  * refuses it. Several clients with different credentials can live side by side: nothing is
  * static. {@link #toString()} never shows the client secret, the API key or a token.
@@ -90,7 +92,7 @@ public final class K2Client {
 		ClientCredentials credentials = new ClientCredentials(this.clientId, Objects.requireNonNull(builder.clientSecret));
 		String userAgent = "k2connect-java/" + VERSION
 				+ ((builder.userAgentSuffix != null) ? " " + builder.userAgentSuffix : "");
-		K2Http http = new K2Http(restClient(builder), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
+		K2Http http = new K2Http(() -> restClient(builder), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
 		K2Api api = new K2Api(http, this.tokenCache, baseUrl, builder.apiVersion);
@@ -192,8 +194,8 @@ public final class K2Client {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(builder.readTimeout);
-		RestClient.Builder restClientBuilder = (builder.restClientBuilder != null) ? builder.restClientBuilder.clone()
-				: RestClient.builder();
+		Supplier<RestClient.Builder> source = builder.restClientBuilder;
+		RestClient.Builder restClientBuilder = (source != null) ? source.get().clone() : RestClient.builder();
 		return restClientBuilder.requestFactory(requestFactory).build();
 	}
 
@@ -241,7 +243,7 @@ public final class K2Client {
 
 		private @Nullable String userAgentSuffix;
 
-		private RestClient.@Nullable Builder restClientBuilder;
+		private @Nullable Supplier<RestClient.Builder> restClientBuilder;
 
 		private Builder() {
 		}
@@ -341,10 +343,22 @@ public final class K2Client {
 
 		/**
 		 * A {@link RestClient.Builder} to start from, e.g. Spring Boot's (observations,
-		 * customizers). It is cloned, never changed; the client sets its own request factory.
+		 * customizers). It is copied now and never changed; the client sets its own request
+		 * factory (timeouts) on the copy.
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
+			RestClient.Builder copy = Objects.requireNonNull(restClientBuilder, "restClientBuilder must not be null").clone();
+			this.restClientBuilder = () -> copy;
+			return this;
+		}
+
+		/**
+		 * Where to get the {@link RestClient.Builder} to start from, asked once, on the first
+		 * call to K2 rather than at start-up (creating Boot's builder sets up TLS). The builder
+		 * it returns is cloned, never changed.
+		 */
+		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+			this.restClientBuilder = Objects.requireNonNull(restClientBuilder, "restClientBuilder must not be null");
 			return this;
 		}
 

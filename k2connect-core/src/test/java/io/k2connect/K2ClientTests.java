@@ -122,6 +122,23 @@ class K2ClientTests {
 	}
 
 	@Test
+	void theHttpClientIsCreatedOnTheFirstCallNotAtBuildTime() {
+		try (K2TestServer server = K2TestServer.start()) {
+			java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+			K2Client client = server.clientBuilder().restClientBuilder(() -> {
+				asked.incrementAndGet();
+				return org.springframework.web.client.RestClient.builder();
+			}).build();
+			assertThat(asked).hasValue(0);
+
+			client.accessToken();
+			client.tokens().requestAccessToken();
+
+			assertThat(asked).hasValue(1);
+		}
+	}
+
+	@Test
 	void buildingMakesNoNetworkCall() {
 		try (K2TestServer server = K2TestServer.start()) {
 			server.clientBuilder().build();

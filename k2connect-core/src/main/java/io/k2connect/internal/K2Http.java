@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.k2connect.K2ApiException;
 import io.k2connect.K2AuthenticationException;
@@ -50,7 +51,9 @@ public final class K2Http {
 	/** Longer waits than this are not worth blocking a caller for; the 429 is surfaced instead. */
 	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-	private final RestClient restClient;
+	private final Supplier<RestClient> restClientFactory;
+
+	private volatile @Nullable RestClient restClient;
 
 	private final int maxRetries;
 
@@ -60,8 +63,19 @@ public final class K2Http {
 
 	private final Clock clock;
 
-	public K2Http(RestClient restClient, int maxRetries, Duration initialBackoff, String userAgent, Clock clock) {
-		this.restClient = restClient;
+	/**
+	 * Creates the exchange.
+	 * @param restClientFactory makes the RestClient on the first call: building one sets up the
+	 * JDK HTTP client and TLS, which costs start-up time an application need not pay until it
+	 * talks to K2
+	 * @param maxRetries how often a failed exchange is retried
+	 * @param initialBackoff the first retry's delay
+	 * @param userAgent the User-Agent header
+	 * @param clock the clock for Retry-After dates
+	 */
+	public K2Http(Supplier<RestClient> restClientFactory, int maxRetries, Duration initialBackoff, String userAgent,
+			Clock clock) {
+		this.restClientFactory = restClientFactory;
 		this.maxRetries = maxRetries;
 		this.initialBackoff = initialBackoff;
 		this.userAgent = userAgent;
@@ -109,8 +123,22 @@ public final class K2Http {
 		}
 	}
 
+	private RestClient restClient() {
+		RestClient client = this.restClient;
+		if (client == null) {
+			synchronized (this) {
+				client = this.restClient;
+				if (client == null) {
+					client = this.restClientFactory.get();
+					this.restClient = client;
+				}
+			}
+		}
+		return client;
+	}
+
 	private Response send(Request request) {
-		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
+		RestClient.RequestBodySpec spec = restClient().method(request.method())
 			.uri(request.uri())
 			.headers((headers) -> {
 				headers.set(HttpHeaders.USER_AGENT, this.userAgent);

@@ -54,9 +54,6 @@ public final class K2AutoConfiguration {
 	@ConditionalOnMissingBean
 	K2Client k2Client(K2ConnectionDetails connectionDetails, K2Properties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<K2ClientCustomizer> customizers) {
-		// Boot's builder carries observations and RestClientCustomizers; clone it so the
-		// application's own builder stays as it was.
-		RestClient.Builder restClient = restClientBuilder.getIfAvailable(RestClient::builder).clone();
 		K2Client.Builder builder = K2Client.builder()
 			.clientId(connectionDetails.clientId())
 			.clientSecret(connectionDetails.clientSecret())
@@ -66,7 +63,10 @@ public final class K2AutoConfiguration {
 			.readTimeout(properties.getHttp().getReadTimeout())
 			.maxRetries(properties.getHttp().getMaxRetries())
 			.tokenRefreshSkew(properties.getToken().getRefreshSkew())
-			.restClientBuilder(restClient);
+			// Boot's builder carries observations and RestClientCustomizers. It is fetched on the
+			// first K2 call, not here (creating it sets up TLS), and cloned, so the application's
+			// own builder stays as it was.
+			.restClientBuilder(() -> restClientBuilder.getIfAvailable(RestClient::builder));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();

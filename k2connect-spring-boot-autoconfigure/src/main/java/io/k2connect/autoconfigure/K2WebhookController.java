@@ -173,7 +173,13 @@ public final class K2WebhookController {
 	/** The body, or {@code null} when it is longer than {@code limit}. */
 	private static byte @Nullable [] readAtMost(HttpServletRequest request, long limit) throws IOException {
 		int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+		long declared = request.getContentLengthLong();
 		try (InputStream in = request.getInputStream()) {
+			if (declared >= 0) {
+				// The usual case (K2 sends Content-Length, already checked against the limit):
+				// one exact read, no growing buffer.
+				return in.readNBytes((int) declared);
+			}
 			byte[] buffer = new byte[(int) Math.min(cap + 1L, 8192)];
 			int length = 0;
 			int read;
