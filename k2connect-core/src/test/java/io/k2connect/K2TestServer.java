@@ -113,6 +113,32 @@ public final class K2TestServer implements AutoCloseable {
 		return api.get(0);
 	}
 
+	/**
+	 * The only API request, checked to be a JSON POST to {@code path} with the managed token.
+	 * @return its body
+	 */
+	public JsonNode onlyApiPost(String path) {
+		RecordedRequest request = onlyApiRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo(path);
+		assertThat(request.header("Authorization")).isEqualTo("Bearer " + lastIssuedToken());
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		return request.json();
+	}
+
+	/** Asserts the call fails validation naming exactly {@code fields}, and that nothing reached the server. */
+	public void assertRejected(org.junit.jupiter.api.function.Executable call, String... fields) {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(call::execute)
+			.satisfies((ex) -> assertThat(fields(ex)).containsExactly(fields));
+		assertThat(requests()).isEmpty();
+	}
+
+	/** The wire names of the broken fields, in order. */
+	public static List<String> fields(K2ValidationException ex) {
+		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
+	}
+
 	public int tokenRequests() {
 		return requests("POST", "/oauth/token").size();
 	}

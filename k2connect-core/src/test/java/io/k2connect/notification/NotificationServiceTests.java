@@ -1,6 +1,5 @@
 package io.k2connect.notification;
 
-import java.util.List;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
@@ -55,7 +54,7 @@ class NotificationServiceTests {
 	void missingFieldsAreAllListedAndNothingIsSent() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> TransactionSmsNotificationRequest.builder().build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("webhook_event_reference", "message",
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("webhook_event_reference", "message",
 					"_links.callback_url"));
 		assertThat(this.server.requests()).isEmpty();
 	}
@@ -68,7 +67,7 @@ class NotificationServiceTests {
 				.message(" \t")
 				.callbackUrl("https://example.com/k2/callback")
 				.build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("message"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("message"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -80,7 +79,7 @@ class NotificationServiceTests {
 				.message("Thank you")
 				.callbackUrl("https://example.com/k2/callback")
 				.build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("webhook_event_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("webhook_event_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -92,7 +91,7 @@ class NotificationServiceTests {
 				.message("Thank you")
 				.callbackUrl("http://example.com/k2/callback")
 				.build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("_links.callback_url"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("_links.callback_url"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -104,9 +103,6 @@ class NotificationServiceTests {
 			.build();
 	}
 
-	private static List<String> fields(K2ValidationException ex) {
-		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
-	}
 
 	@Test
 	void transactionNotificationStatusReadsTheResultDocument() {

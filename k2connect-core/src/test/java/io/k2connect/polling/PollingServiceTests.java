@@ -2,7 +2,6 @@ package io.k2connect.polling;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;
@@ -102,7 +101,7 @@ class PollingServiceTests {
 	@Test
 	void missingFieldsAreAllListedAndNothingIsSent() {
 		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> PollingRequest.builder().build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope", "from_time", "to_time",
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope", "from_time", "to_time",
 					"_links.callback_url"));
 		assertThat(this.server.requests()).isEmpty();
 	}
@@ -111,7 +110,7 @@ class PollingServiceTests {
 	void tillScopeRequiresScopeReference() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PollingRequest.forTill("", FROM, TO, "https://example.com/k2/callback"))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -125,7 +124,7 @@ class PollingServiceTests {
 				.toTime(TO)
 				.callbackUrl("https://example.com/k2/callback")
 				.build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -134,7 +133,7 @@ class PollingServiceTests {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PollingRequest.forCompany(TO, FROM, "https://example.com/k2/callback"))
 			.withMessageContaining("from_time must be before to_time")
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("from_time"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("from_time"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -145,7 +144,7 @@ class PollingServiceTests {
 
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PollingRequest.forCompany(FROM, sameInstantInUtc, "https://example.com/k2/callback"))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("from_time"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("from_time"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -153,13 +152,10 @@ class PollingServiceTests {
 	void plainHttpCallbackUrlIsRejected() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> PollingRequest.forCompany(FROM, TO, "http://example.com/k2/callback"))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("_links.callback_url"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("_links.callback_url"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	private static List<String> fields(K2ValidationException ex) {
-		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
-	}
 
 	@Test
 	void pollingRequestStatusReadsTheTransactions() {

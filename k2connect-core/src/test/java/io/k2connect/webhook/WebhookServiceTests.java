@@ -1,6 +1,5 @@
 package io.k2connect.webhook;
 
-import java.util.List;
 
 import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;
@@ -142,7 +141,7 @@ class WebhookServiceTests {
 	void missingFieldsAreAllListedAndNothingIsSent() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> WebhookSubscriptionRequest.builder().build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("event_type", "url", "scope"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("event_type", "url", "scope"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -152,7 +151,7 @@ class WebhookServiceTests {
 			.isThrownBy(() -> WebhookSubscriptionRequest.forTill(WebhookEventType.CUSTOMER_CREATED,
 					"https://example.com/k2/webhooks", "112233"))
 			.withMessageContaining("scope must be one of [company] for event_type customer_created")
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -161,7 +160,7 @@ class WebhookServiceTests {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> WebhookSubscriptionRequest.forCompany(WebhookEventType.CARD_TRANSACTION_RECEIVED,
 					"https://example.com/k2/webhooks"))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -170,7 +169,7 @@ class WebhookServiceTests {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> WebhookSubscriptionRequest.forTill(WebhookEventType.BUYGOODS_TRANSACTION_RECEIVED,
 					"https://example.com/k2/webhooks", " "))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -183,7 +182,7 @@ class WebhookServiceTests {
 				.scope(Scope.COMPANY)
 				.scopeReference("112233")
 				.build())
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("scope_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -192,7 +191,7 @@ class WebhookServiceTests {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
 					"http://example.com/k2/webhooks"))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("url"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("url"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -200,13 +199,10 @@ class WebhookServiceTests {
 	void unparseableUrlIsReportedWithTheOtherErrors() {
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> WebhookSubscriptionRequest.forTill(WebhookEventType.CUSTOMER_CREATED, "not a url", null))
-			.satisfies((ex) -> assertThat(fields(ex)).containsExactly("url", "scope", "scope_reference"));
+			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("url", "scope", "scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	private static List<String> fields(K2ValidationException ex) {
-		return ex.errors().stream().map(K2ValidationException.FieldError::field).toList();
-	}
 
 	@Test
 	void apiVersionV2PostsUnderApiV2() {
