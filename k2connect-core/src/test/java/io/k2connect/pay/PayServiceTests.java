@@ -2,6 +2,7 @@ package io.k2connect.pay;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
