@@ -161,6 +161,10 @@ public final class K2WebhookController {
 			// K2 always declares JSON; an undeclared type is let through, the signature decides.
 			return true;
 		}
+		if (contentType.regionMatches(true, 0, "application/json", 0, 16)
+				&& (contentType.length() == 16 || contentType.charAt(16) == ';' || contentType.charAt(16) == ' ')) {
+			return true; // what K2 sends, recognised without a full media type parse on the hot path
+		}
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
