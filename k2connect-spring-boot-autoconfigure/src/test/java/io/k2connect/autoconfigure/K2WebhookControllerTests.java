@@ -285,6 +285,14 @@ class K2WebhookControllerTests {
 	}
 
 	@Test
+	void typeThatOnlyStartsLikeJsonIs415() throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
+
+		this.mvc.perform(post(PATH).contentType("application/jsonx").content(body).header("X-KopoKopo-Signature", sign(body)))
+			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
 	void jsonWithCharsetIsAccepted() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-m2m_transaction_received.json");
 
