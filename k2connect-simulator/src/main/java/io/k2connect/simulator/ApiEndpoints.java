@@ -51,7 +51,7 @@ final class ApiEndpoints {
 		ObjectNode attributes = Documents.envelope(document, id, collection.type());
 		initialAttributes(collection, body, attributes, location);
 		StoredResource resource = new StoredResource(id, collection, location, body, document);
-		this.state.resources.put(id, resource);
+		this.state.store(resource);
 		if (collection == Collection.WEBHOOK_SUBSCRIPTIONS) {
 			this.state.subscriptions.add(subscription(id, body));
 		}

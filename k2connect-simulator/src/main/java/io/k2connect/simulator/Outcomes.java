@@ -192,13 +192,19 @@ final class Outcomes {
 		if (account != null) {
 			type = (account.collection() == Collection.MERCHANT_WALLETS) ? "merchant_wallet" : "merchant_bank_account";
 		}
-		BigDecimal amount = (requested != null) ? requested : this.state.balance();
+		BigDecimal amount;
+		if (requested != null) {
+			amount = requested;
+			this.state.debit(amount);
+		}
+		else {
+			amount = this.state.takeBalance();
+		}
 		attributes.put("status", "Processed");
 		ArrayNode batches = attributes.putArray("transfer_batches");
 		if (amount.signum() <= 0) {
 			return null; // a blind transfer with nothing to settle moves no money and announces nothing
 		}
-		this.state.debit(amount);
 		OffsetDateTime time = now();
 		String label = Documents.label(type);
 		String transactionReference = type.equals("merchant_wallet") ? this.state.mpesaReference() : null;

@@ -24,6 +24,9 @@ final class SimulatorState {
 
 	final Map<String, StoredResource> resources = new ConcurrentHashMap<>();
 
+	/** Settlement accounts in the order they were added: the first is the preferred one. */
+	private final List<StoredResource> settlementAccounts = new CopyOnWriteArrayList<>();
+
 	final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	final List<TillTransaction> transactions = new CopyOnWriteArrayList<>();
@@ -84,15 +87,31 @@ final class SimulatorState {
 	/** The first settlement account added, bank accounts before wallets: where a blind transfer goes. */
 	@Nullable StoredResource preferredSettlementAccount() {
 		StoredResource wallet = null;
-		for (StoredResource resource : this.resources.values()) {
+		for (StoredResource resource : this.settlementAccounts) {
 			if (resource.collection() == Collection.MERCHANT_BANK_ACCOUNTS) {
 				return resource;
 			}
-			if (resource.collection() == Collection.MERCHANT_WALLETS && wallet == null) {
+			if (wallet == null) {
 				wallet = resource;
 			}
 		}
 		return wallet;
+	}
+
+	/** Stores a created resource, remembering settlement accounts in the order they came. */
+	void store(StoredResource resource) {
+		this.resources.put(resource.id(), resource);
+		if (resource.collection() == Collection.MERCHANT_BANK_ACCOUNTS
+				|| resource.collection() == Collection.MERCHANT_WALLETS) {
+			this.settlementAccounts.add(resource);
+		}
+	}
+
+	/** Takes the whole balance at once, so that two blind transfers can never settle the same funds. */
+	synchronized BigDecimal takeBalance() {
+		BigDecimal all = this.balance;
+		this.balance = BigDecimal.ZERO;
+		return all;
 	}
 
 	/** An M-PESA-like receipt: ten upper-case letters and digits, starting with a letter. */
@@ -109,6 +128,7 @@ final class SimulatorState {
 	void reset() {
 		this.epoch.incrementAndGet();
 		this.resources.clear();
+		this.settlementAccounts.clear();
 		this.subscriptions.clear();
 		this.transactions.clear();
 		this.webhookEvents.clear();

@@ -126,6 +126,23 @@ class K2SimulatorTransferTests {
 	}
 
 	@Test
+	void blindTransferGoesToTheFirstBankAccountAdded(K2Simulator k2, K2Client client) {
+		List<String> references = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			URI account = Api.location(Api.post(k2, client, "/api/v1/merchant_bank_accounts",
+					Api.example("request-merchant_bank_account-v1.json")));
+			references.add(Api.json(Api.get(account, client).body()).at("/data/attributes/account_reference").asString());
+		}
+		k2.customerPaysTill("555555", new BigDecimal("10"), "0712345678");
+		Api.post(k2, client, "/api/v1/settlement_transfers",
+				Api.exampleWithCallback("request-settlement_transfer-blind.json", this.app.url("/k2/results")));
+		SettlementTransferResult result = (SettlementTransferResult) this.app.awaitOne(WAIT)
+			.verifiedPayload(k2.apiKey());
+		assertThat(result.transferBatches().get(0).disbursements().get(0).destinationReference())
+			.isEqualTo(references.get(0));
+	}
+
+	@Test
 	void blindTransferWithNothingToSettleMovesNoMoney(K2Simulator k2, K2Client client) throws InterruptedException {
 		subscribeToSettlements(client);
 		Api.post(k2, client, "/api/v1/settlement_transfers",
