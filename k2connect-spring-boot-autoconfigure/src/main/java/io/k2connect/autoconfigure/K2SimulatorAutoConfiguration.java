@@ -3,6 +3,8 @@ package io.k2connect.autoconfigure;
 import java.net.URI;
 
 import io.k2connect.simulator.K2Simulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +27,8 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(K2Properties.class)
 public final class K2SimulatorAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(K2SimulatorAutoConfiguration.class);
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	K2Simulator k2Simulator(K2Properties properties) {
@@ -41,7 +45,10 @@ public final class K2SimulatorAutoConfiguration {
 		if (StringUtils.hasText(properties.getApiKey())) {
 			builder.apiKey(properties.getApiKey());
 		}
-		return builder.start();
+		K2Simulator simulator = builder.start();
+		logger.info("Embedded K2 simulator running at " + simulator.baseUrl() + " (admin: " + simulator.baseUrl()
+				+ "/simulator)");
+		return simulator;
 	}
 
 	@Bean

@@ -32,14 +32,18 @@ class Ledger {
 	}
 
 	void paymentRequested(String id, String phone, BigDecimal amount) {
-		this.payments.put(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now()));
+		// The callback can arrive before this runs: then its outcome is kept, and the request's
+		// own details are filled in.
+		this.payments.merge(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now()),
+				(settled, requested) -> new Payment(id, phone, amount, settled.status(), settled.mpesaReference(),
+						settled.error(), requested.requestedAt()));
 		this.liveUpdates.changed();
 	}
 
 	void paymentSettled(String id, String status, @Nullable String reference, @Nullable String error) {
-		this.payments.computeIfPresent(id,
-				(key, payment) -> new Payment(key, payment.phone(), payment.amount(), status, reference, error,
-						payment.requestedAt()));
+		this.payments.merge(id, new Payment(id, null, null, status, reference, error, Instant.now()),
+				(requested, settled) -> new Payment(id, requested.phone(), requested.amount(), status, reference, error,
+						requested.requestedAt()));
 		this.liveUpdates.changed();
 	}
 
@@ -72,7 +76,8 @@ class Ledger {
 	}
 
 	/** A payment the shop asked a customer for. */
-	record Payment(String id, String phone, BigDecimal amount, String status, @Nullable String mpesaReference,
+	record Payment(String id, @Nullable String phone, @Nullable BigDecimal amount, String status,
+			@Nullable String mpesaReference,
 			@Nullable String error, Instant requestedAt) {
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -20,6 +22,13 @@ class LiveUpdates {
 		emitter.onTimeout(() -> this.emitters.remove(emitter));
 		emitter.onError((ex) -> this.emitters.remove(emitter));
 		return emitter;
+	}
+
+	/** Ends every open stream, so that a shutdown does not wait for them to time out. */
+	@EventListener(ContextClosedEvent.class)
+	void close() {
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
 	}
 
 	void changed() {

@@ -97,11 +97,14 @@ class ShopController {
 			.phoneNumber(form.phone())
 			.network(MobileWalletRecipient.SAFARICOM)
 			.build());
-		// K2 names the recipient by its recipient_reference (dashboard or status document); the
-		// simulator also accepts the id from the Location, which saves a round trip here.
+		// K2 names a recipient by its recipient_reference, from the dashboard (the docs say the
+		// API lookup is discontinued): configure it as shop.payout-recipient-reference. The
+		// simulator also accepts the id from the Location, which the demo uses otherwise.
+		String reference = (this.shop.payoutRecipientReference() != null) ? this.shop.payoutRecipientReference()
+				: recipient.id();
 		ResourceLocation payment = this.pay.sendPay(SendPayRequest.builder()
 			.destinationType(PayDestinationType.MOBILE_WALLET)
-			.destinationReference(recipient.id())
+			.destinationReference(reference)
 			.amount(form.amount())
 			.description("Payout from the k2connect sample")
 			.category(PayCategory.GENERAL)
@@ -135,7 +138,11 @@ class ShopController {
 	Map<String, Object> state() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("tillNumber", this.shop.tillNumber());
-		state.put("simulator", this.simulator.getIfAvailable() != null);
+		K2Simulator k2 = this.simulator.getIfAvailable();
+		state.put("simulator", k2 != null);
+		if (k2 != null) {
+			state.put("simulatorAdmin", k2.baseUrl() + "/simulator");
+		}
 		state.put("payments", this.ledger.payments());
 		state.put("events", this.ledger.events());
 		return state;
@@ -150,6 +157,12 @@ class ShopController {
 	ResponseEntity<Map<String, Object>> invalid(K2ValidationException ex) {
 		return ResponseEntity.badRequest()
 			.body(Map.of("error", "invalid request", "fields", ex.errors().stream().map(Object::toString).toList()));
+	}
+
+	/** Form input the SDK itself refuses before validation (e.g. a blank amount). */
+	@ExceptionHandler({ IllegalArgumentException.class, NullPointerException.class })
+	ResponseEntity<Map<String, Object>> unusable(RuntimeException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", "invalid request: " + ex.getMessage()));
 	}
 
 	@ExceptionHandler(K2ApiException.class)
