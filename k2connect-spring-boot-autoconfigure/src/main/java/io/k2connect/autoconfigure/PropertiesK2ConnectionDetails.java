@@ -63,7 +63,8 @@ final class PropertiesK2ConnectionDetails implements K2ConnectionDetails {
 							+ "to run against the embedded simulator."));
 		}
 		if (!StringUtils.hasText(properties.getClientSecret())) {
-			problems.add(new InvalidK2PropertiesException.Problem("k2.client-secret", "is not set, but k2.client-id is",
+			problems.add(new InvalidK2PropertiesException.Problem("k2.client-secret",
+					StringUtils.hasText(properties.getClientId()) ? "is not set, but k2.client-id is" : "is not set",
 					"Set k2.client-secret to your K2 application's client secret, for example through the "
 							+ "K2_CLIENT_SECRET environment variable."));
 		}
