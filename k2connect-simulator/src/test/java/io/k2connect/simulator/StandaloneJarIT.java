@@ -1,0 +1,49 @@
+package io.k2connect.simulator;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.k2connect.K2Client;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged {@code -all} jar runs with {@code java -jar}, as the README tells non-Java users. */
+class StandaloneJarIT {
+
+	@Test
+	void runsWithJavaJarAndIssuesTokens() throws Exception {
+		Path jar;
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			List<Path> all = files.filter((f) -> f.getFileName().toString().endsWith("-all.jar")).toList();
+			assertThat(all).as("the shaded -all jar in target/").hasSize(1);
+			jar = all.get(0);
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port=0", "--client-id=it-id",
+				"--client-secret=it-secret", "--api-key=it-key")
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String banner = out.readLine();
+			assertThat(banner).startsWith("K2 simulator listening on http://127.0.0.1:");
+			String baseUrl = banner.substring("K2 simulator listening on ".length()).strip();
+
+			K2Client client = K2Client.builder().clientId("it-id").clientSecret("it-secret").baseUrl(baseUrl).build();
+
+			assertThat(client.accessToken().accessToken()).isNotBlank();
+		}
+		finally {
+			process.destroy();
+			assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+}
