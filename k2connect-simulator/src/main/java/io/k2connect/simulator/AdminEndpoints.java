@@ -126,7 +126,8 @@ final class AdminEndpoints {
 
 	/**
 	 * Switches faults on, e.g. {@code {"fail_next": {"count": 2, "status": 503, "path_prefix": "/api/"}}},
-	 * {@code {"latency_ms": 200}}, {@code {"deliver_twice": true}} or {@code {"clear": true}}.
+	 * {@code {"latency_ms": 200}}, {@code {"drop_next_connection": true, "path_prefix": "/api/v1/payments"}},
+	 * {@code {"deliver_twice": true}} or {@code {"clear": true}}. A malformed number is a 400.
 	 */
 	private HttpReply faults(RecordedRequest request) {
 		ObjectNode body = Wire.parseObject(request.body());
@@ -140,21 +141,20 @@ final class AdminEndpoints {
 			}
 			JsonNode fail = body.get("fail_next");
 			if (fail != null && fail.isObject()) {
-				faults.failNext(fail.path("count").asInt(1), fail.path("status").asInt(500), prefix(fail));
+				faults.failNext(whole(fail, "count", 1), whole(fail, "status", 500), prefix(fail));
 			}
 			JsonNode slow = body.get("slow_next");
 			if (slow != null && slow.isObject()) {
-				faults.slowNext(slow.path("count").asInt(1), Duration.ofMillis(slow.path("delay_ms").asLong(0)),
-						prefix(slow));
+				faults.slowNext(whole(slow, "count", 1), Duration.ofMillis(whole(slow, "delay_ms", 0)), prefix(slow));
 			}
 			if (body.has("latency_ms")) {
-				faults.latency(Duration.ofMillis(body.path("latency_ms").asLong(0)));
+				faults.latency(Duration.ofMillis(whole(body, "latency_ms", 0)));
 			}
 			if (body.path("drop_next_connection").asBoolean(false)) {
-				faults.dropNextConnection();
+				faults.dropNextConnection(prefix(body));
 			}
 			if (body.path("drop_next_response").asBoolean(false)) {
-				faults.dropNextResponse();
+				faults.dropNextResponse(prefix(body));
 			}
 			if (body.path("deliver_twice").asBoolean(false)) {
 				faults.deliverTwice();
@@ -180,6 +180,18 @@ final class AdminEndpoints {
 			return HttpReply.apiError(400, ex.getMessage());
 		}
 		return HttpReply.empty(204);
+	}
+
+	/** A whole-number setting; anything else present is a mistake worth a 400, not a silent default. */
+	private static int whole(JsonNode rule, String field, int absent) {
+		JsonNode value = rule.get(field);
+		if (value == null) {
+			return absent;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+			throw new IllegalArgumentException(field + " must be a whole number");
+		}
+		return value.intValue();
 	}
 
 	private static String prefix(JsonNode rule) {

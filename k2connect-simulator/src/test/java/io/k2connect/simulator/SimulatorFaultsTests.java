@@ -207,6 +207,31 @@ class SimulatorFaultsTests {
 	}
 
 	@Test
+	void adminEndpointRefusesAMalformedCount(K2Simulator k2) {
+		HttpResponse<String> refused = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/simulator/faults"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"fail_next\":{\"count\":\"abc\",\"status\":502}}"))
+			.build());
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("count must be a whole number");
+	}
+
+	@Test
+	void adminEndpointDropsTheNextConnectionOnAPath(K2Simulator k2, K2Client client) {
+		client.accessToken();
+		HttpResponse<String> switched = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/simulator/faults"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"drop_next_connection\":true,\"path_prefix\":\"/api/v1/polling\"}"))
+			.build());
+		assertThat(switched.statusCode()).isEqualTo(204);
+
+		assertThat(Api.post(k2, client, "/api/v1/incoming_payments", Api.json("{}")).statusCode()).isEqualTo(400);
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> Api.post(k2, client, "/api/v1/polling", Api.json("{}")));
+	}
+
+	@Test
 	void deliveryRecordsWhatTheApplicationAnswered(K2Simulator k2, K2Client client) {
 		this.app.answer(500);
 		client.receivePayments().createPaymentRequest(stkPush());
