@@ -217,6 +217,20 @@ class K2HttpTests {
 	}
 
 	@Test
+	void aFailingInterceptorSurfacesAsAK2Exception() {
+		K2Client client = this.server.clientBuilder()
+			.restClientBuilder(org.springframework.web.client.RestClient.builder()
+				.requestInterceptor((request, body, execution) -> {
+					throw new IllegalStateException("interceptor broke");
+				}))
+			.build();
+
+		assertThatExceptionOfType(K2ConnectionException.class).isThrownBy(client::accessToken)
+			.withMessageContaining("POST /oauth/token")
+			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void forbiddenIsAnAuthenticationException() {
 		this.server.script("GET", INFO, Reply.json(403, "{\"error_code\":403,\"error_message\":\"Forbidden\"}"));
 

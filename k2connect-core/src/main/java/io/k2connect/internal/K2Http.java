@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import io.k2connect.K2ApiException;
 import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2ConnectionException;
+import io.k2connect.K2Exception;
 import io.k2connect.K2InvalidRequestException;
 import io.k2connect.K2NotFoundException;
 import io.k2connect.K2RateLimitException;
@@ -30,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Sends one HTTP exchange to K2 with the SDK's retry rules, and turns every failure into a
@@ -103,7 +103,12 @@ public final class K2Http {
 				pause(backoff(attempt), request);
 				continue;
 			}
-			catch (RestClientException ex) {
+			catch (K2Exception ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// RestClientException, or whatever an application's interceptor or customizer threw:
+				// callers catch K2Exception, so nothing else may escape.
 				throw new K2ConnectionException("Could not exchange " + request.describe() + " with K2: "
 						+ ex.getClass().getSimpleName(), ex);
 			}
