@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts signed results and webhook events to the application and records every attempt.
  *
- * <p>One sender thread posts in the order bodies were handed over, so that without faults a
- * result always arrives before the webhook it caused; the delivery faults (twice, out of
+ * <p>Each receiving application gets its bodies in the order they were handed over, so that
+ * without faults a result always arrives before the webhook it caused, and a slow or hung
+ * receiver delays only its own deliveries; the delivery faults (twice, out of
  * order, held, wrong key) are applied when a body is handed over. A failed attempt (no 2xx)
  * is tried again only when the simulator was built with redeliveries.
  */
@@ -42,7 +43,8 @@ final class Outbox {
 
 	private final AtomicLong epoch;
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(new DaemonThreads("k2-simulator-sender"));
+	private final SerialQueues sender = new SerialQueues(
+			Executors.newCachedThreadPool(new DaemonThreads("k2-simulator-sender")));
 
 	private final ExecutorService httpExecutor = Executors.newCachedThreadPool(new DaemonThreads("k2-simulator-http"));
 
@@ -116,7 +118,7 @@ final class Outbox {
 		int copies = (attempt == 1 && this.twice) ? 2 : 1;
 		for (int i = 0; i < copies; i++) {
 			try {
-				this.sender.execute(() -> attempt(pending, attempt));
+				this.sender.execute(pending.url(), () -> attempt(pending, attempt));
 			}
 			catch (RejectedExecutionException ex) {
 				return; // closed

@@ -35,6 +35,8 @@ final class Receiver implements AutoCloseable {
 
 	private volatile int status = 200;
 
+	private volatile Duration delay = Duration.ZERO;
+
 	private Receiver(HttpServer server) {
 		this.server = server;
 	}
@@ -56,6 +58,12 @@ final class Receiver implements AutoCloseable {
 	/** An absolute URL on this receiver. */
 	String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+	}
+
+	/** Takes this long before answering every later delivery: a slow or hung application. */
+	Receiver answerAfter(Duration delay) {
+		this.delay = delay;
+		return this;
 	}
 
 	/** Answers every later delivery with this status. */
@@ -103,6 +111,15 @@ final class Receiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream in = exchange.getRequestBody()) {
 			byte[] body = in.readAllBytes();
+			if (!this.delay.isZero()) {
+				try {
+					Thread.sleep(this.delay.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 			Received delivery = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Content-Type"),
 					exchange.getRequestHeaders().getFirst(K2SignatureVerifier.HEADER), body);

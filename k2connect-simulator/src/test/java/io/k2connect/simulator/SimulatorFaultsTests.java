@@ -232,6 +232,27 @@ class SimulatorFaultsTests {
 	}
 
 	@Test
+	void aHungReceiverDelaysOnlyItsOwnDeliveries(K2Simulator k2, K2Client client) {
+		try (Receiver hung = Receiver.start()) {
+			hung.answerAfter(Duration.ofSeconds(4));
+			client.receivePayments()
+				.createPaymentRequest(PaymentRequest.builder()
+					.tillNumber("K000000")
+					.phoneNumber("0712345678")
+					.amount(BigDecimal.TEN)
+					.callbackUrl(hung.url("/k2/results"))
+					.build());
+			client.receivePayments().createPaymentRequest(stkPush());
+
+			long started = System.nanoTime();
+			this.app.awaitOne(WAIT);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+			assertThat(hung.received()).isEmpty();
+		}
+	}
+
+	@Test
 	void deliveryRecordsWhatTheApplicationAnswered(K2Simulator k2, K2Client client) {
 		this.app.answer(500);
 		client.receivePayments().createPaymentRequest(stkPush());
