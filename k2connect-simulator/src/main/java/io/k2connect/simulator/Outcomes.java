@@ -55,8 +55,13 @@ final class Outcomes {
 		Duration delay = this.config.callbackDelay();
 		try {
 			this.scheduler.schedule(() -> {
-				if (epoch == this.state.epoch.get()) {
-					complete(resource);
+				// Under the state's monitor, which reset() holds too: a completion runs wholly
+				// before a reset or not at all, so no result, transaction or balance of a finished
+				// test leaks into the next one.
+				synchronized (this.state) {
+					if (epoch == this.state.epoch.get()) {
+						complete(resource);
+					}
 				}
 			}, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}

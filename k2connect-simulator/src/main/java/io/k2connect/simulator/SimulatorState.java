@@ -125,16 +125,14 @@ final class SimulatorState {
 	}
 
 	/** Forgets everything and starts a new epoch. Tokens are kept elsewhere and survive. */
-	void reset() {
+	synchronized void reset() {
 		this.epoch.incrementAndGet();
 		this.resources.clear();
 		this.settlementAccounts.clear();
 		this.subscriptions.clear();
 		this.transactions.clear();
 		this.webhookEvents.clear();
-		synchronized (this) {
-			this.balance = BigDecimal.ZERO;
-		}
+		this.balance = BigDecimal.ZERO;
 	}
 
 }
