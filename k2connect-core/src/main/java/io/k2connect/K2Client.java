@@ -92,7 +92,12 @@ public final class K2Client {
 		ClientCredentials credentials = new ClientCredentials(this.clientId, Objects.requireNonNull(builder.clientSecret));
 		String userAgent = "k2connect-java/" + VERSION
 				+ ((builder.userAgentSuffix != null) ? " " + builder.userAgentSuffix : "");
-		K2Http http = new K2Http(() -> restClient(builder), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
+		// The HTTP client is made on the first call, from the settings as they are now: a builder
+		// changed after build() must not change this client.
+		Duration connectTimeout = builder.connectTimeout;
+		Duration readTimeout = builder.readTimeout;
+		Supplier<RestClient.Builder> restClientSource = builder.restClientBuilder;
+		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
 		K2Api api = new K2Api(http, this.tokenCache, baseUrl, builder.apiVersion);
@@ -185,16 +190,16 @@ public final class K2Client {
 		return "K2Client[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + "]";
 	}
 
-	private static RestClient restClient(Builder builder) {
+	private static RestClient restClient(Duration connectTimeout, Duration readTimeout,
+			@Nullable Supplier<RestClient.Builder> source) {
 		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(builder.connectTimeout)
+			.connectTimeout(connectTimeout)
 			// K2 is plain REST; HTTP/1.1 avoids h2c upgrade surprises on loopback simulators.
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(builder.readTimeout);
-		Supplier<RestClient.Builder> source = builder.restClientBuilder;
+		requestFactory.setReadTimeout(readTimeout);
 		RestClient.Builder restClientBuilder = (source != null) ? source.get().clone() : RestClient.builder();
 		return restClientBuilder.requestFactory(requestFactory).build();
 	}

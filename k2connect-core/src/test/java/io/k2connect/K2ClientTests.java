@@ -139,6 +139,17 @@ class K2ClientTests {
 	}
 
 	@Test
+	void changingTheBuilderAfterBuildDoesNotChangeTheClient() {
+		try (K2TestServer server = K2TestServer.start()) {
+			K2Client.Builder builder = server.clientBuilder();
+			K2Client client = builder.build();
+			builder.connectTimeout(Duration.ofNanos(1)).readTimeout(Duration.ofNanos(1));
+
+			assertThat(client.accessToken().accessToken()).isEqualTo("token-1");
+		}
+	}
+
+	@Test
 	void buildingMakesNoNetworkCall() {
 		try (K2TestServer server = K2TestServer.start()) {
 			server.clientBuilder().build();

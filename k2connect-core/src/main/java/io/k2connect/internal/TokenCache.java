@@ -66,7 +66,10 @@ public final class TokenCache {
 				return token;
 			}
 			catch (RuntimeException ex) {
-				this.lastFailure = new Failure(ex, System.nanoTime());
+				// An interrupted fetch says nothing about K2: the waiters try for themselves.
+				if (!Thread.currentThread().isInterrupted()) {
+					this.lastFailure = new Failure(ex, System.nanoTime());
+				}
 				throw ex;
 			}
 		}

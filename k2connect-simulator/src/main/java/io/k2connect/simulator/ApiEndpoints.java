@@ -51,12 +51,16 @@ final class ApiEndpoints {
 		ObjectNode attributes = Documents.envelope(document, id, collection.type());
 		initialAttributes(collection, body, attributes, location);
 		StoredResource resource = new StoredResource(id, collection, location, body, document);
-		this.state.store(resource);
-		if (collection == Collection.WEBHOOK_SUBSCRIPTIONS) {
-			this.state.subscriptions.add(subscription(id, body));
-		}
-		if (collection.isAsync()) {
-			this.outcomes.schedule(resource);
+		// Atomic with reset(), which holds the same monitor: a resource and its scheduled
+		// completion belong to one test, never half to the next.
+		synchronized (this.state) {
+			this.state.store(resource);
+			if (collection == Collection.WEBHOOK_SUBSCRIPTIONS) {
+				this.state.subscriptions.add(subscription(id, body));
+			}
+			if (collection.isAsync()) {
+				this.outcomes.schedule(resource);
+			}
 		}
 		return HttpReply.created(location);
 	}

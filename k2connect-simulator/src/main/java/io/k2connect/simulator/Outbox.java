@@ -1,6 +1,5 @@
 package io.k2connect.simulator;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +10,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -141,10 +143,21 @@ final class Outbox {
 				.header("User-Agent", "k2connect-simulator")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
 				.build();
-			status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (IOException ex) {
-			error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+			// The request timeout stops counting once headers arrive; bound the whole exchange, so
+			// an application that stalls mid-answer cannot block its queue for ever.
+			CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
+					HttpResponse.BodyHandlers.discarding());
+			try {
+				status = exchange.get(this.config.deliveryTimeout().toMillis() * 2, TimeUnit.MILLISECONDS).statusCode();
+			}
+			catch (TimeoutException ex) {
+				exchange.cancel(true);
+				error = "no complete answer within " + this.config.deliveryTimeout().multipliedBy(2);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				error = cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			error = "cannot post to " + pending.url() + ": " + ex.getMessage();

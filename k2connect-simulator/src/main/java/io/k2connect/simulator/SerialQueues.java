@@ -64,20 +64,29 @@ final class SerialQueues {
 		}
 
 		private void drain() {
-			while (true) {
-				Runnable next;
-				synchronized (this) {
-					next = this.tasks.pollFirst();
-					if (next == null) {
-						this.running = false;
-						return;
-					}
+			Runnable next;
+			synchronized (this) {
+				next = this.tasks.pollFirst();
+				if (next == null) {
+					this.running = false;
+					return;
 				}
+			}
+			try {
+				next.run();
+			}
+			catch (RuntimeException ex) {
+				// One failed delivery must not stop the ones queued behind it.
+			}
+			finally {
+				// Even after an Error, the rest of the queue goes on (one task per pool turn).
 				try {
-					next.run();
+					SerialQueues.this.pool.execute(this::drain);
 				}
-				catch (RuntimeException ex) {
-					// One failed delivery must not stop the ones queued behind it.
+				catch (RejectedExecutionException closed) {
+					synchronized (this) {
+						this.running = false;
+					}
 				}
 			}
 		}

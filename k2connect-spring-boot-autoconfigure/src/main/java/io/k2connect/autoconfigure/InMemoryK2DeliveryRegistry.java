@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -64,10 +63,8 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 			return existing.completed() ? Claim.PROCESSED : Claim.IN_PROGRESS;
 		}
 		this.entries.put(deliveryKey, new Entry(now, false));
-		while (this.entries.size() > this.maxEntries) {
-			Iterator<Map.Entry<String, Entry>> oldest = this.entries.entrySet().iterator();
-			oldest.next();
-			oldest.remove();
+		while (this.entries.size() > this.maxEntries && evictOldestCompleted()) {
+			// Deliveries still being processed are never evicted: their repeat must not be claimed.
 		}
 		return Claim.CLAIMED;
 	}
@@ -96,6 +93,17 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 	/** How many keys are kept right now. */
 	public synchronized int size() {
 		return this.entries.size();
+	}
+
+	private boolean evictOldestCompleted() {
+		Iterator<Entry> oldestFirst = this.entries.values().iterator();
+		while (oldestFirst.hasNext()) {
+			if (oldestFirst.next().completed()) {
+				oldestFirst.remove();
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void evictExpired(Instant now) {

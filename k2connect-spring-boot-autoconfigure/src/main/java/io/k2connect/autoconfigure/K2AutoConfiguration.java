@@ -16,6 +16,7 @@ import io.k2connect.transfer.TransferService;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,6 +68,10 @@ public final class K2AutoConfiguration {
 			// first K2 call, not here (creating it sets up TLS), and cloned, so the application's
 			// own builder stays as it was.
 			.restClientBuilder(() -> restClientBuilder.getIfAvailable(RestClient::builder));
+		String apiKey = apiKey(connectionDetails, properties);
+		if (apiKey != null) {
+			builder.apiKey(apiKey);
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();
@@ -139,8 +144,9 @@ public final class K2AutoConfiguration {
 	@ConditionalOnMissingBean
 	K2SignatureVerifier k2SignatureVerifier(K2ConnectionDetails connectionDetails, K2Properties properties) {
 		List<String> keys = new ArrayList<>();
-		if (StringUtils.hasText(connectionDetails.apiKey())) {
-			keys.add(connectionDetails.apiKey());
+		String apiKey = apiKey(connectionDetails, properties);
+		if (apiKey != null) {
+			keys.add(apiKey);
 		}
 		properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
 		if (keys.isEmpty()) {
@@ -158,6 +164,14 @@ public final class K2AutoConfiguration {
 	@ConditionalOnMissingBean
 	K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
 		return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
+	}
+
+	/** The connection details' API key, else {@code k2.api-key}; {@code null} when neither is set. */
+	private static @Nullable String apiKey(K2ConnectionDetails connectionDetails, K2Properties properties) {
+		if (StringUtils.hasText(connectionDetails.apiKey())) {
+			return connectionDetails.apiKey();
+		}
+		return StringUtils.hasText(properties.getApiKey()) ? properties.getApiKey() : null;
 	}
 
 }

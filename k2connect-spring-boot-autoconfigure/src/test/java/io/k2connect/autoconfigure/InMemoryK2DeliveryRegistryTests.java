@@ -86,4 +86,16 @@ class InMemoryK2DeliveryRegistryTests {
 		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 	}
 
+	@Test
+	void deliveriesInProgressAreNeverEvictedByTheBound() {
+		this.registry.begin("in-progress");
+		for (String key : new String[] { "a", "b", "c", "d" }) {
+			this.registry.begin(key);
+			this.registry.complete(key);
+		}
+
+		assertThat(this.registry.begin("in-progress")).isEqualTo(K2DeliveryRegistry.Claim.IN_PROGRESS);
+		assertThat(this.registry.size()).isEqualTo(3);
+	}
+
 }

@@ -79,6 +79,18 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
+	void clientCarriesTheApiKeyForItsResultProcessor() {
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.api-key=the-key")
+			.run((context) -> {
+				byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				assertThat(context.getBean(K2Client.class)
+					.resultProcessor()
+					.process(body, io.k2connect.webhook.K2Signatures.sign(body, "the-key")))
+					.isInstanceOf(io.k2connect.event.CustomerCreated.class);
+			});
+	}
+
+	@Test
 	void userClientWins() {
 		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret")
 			.withUserConfiguration(UserClientConfiguration.class)
