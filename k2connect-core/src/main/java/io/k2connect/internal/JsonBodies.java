@@ -28,7 +28,7 @@ public final class JsonBodies {
 	}
 
 	/** The same number with a non-negative scale, so that Jackson never writes an exponent. */
-	public static BigDecimal plain(BigDecimal value) {
+	private static BigDecimal plain(BigDecimal value) {
 		return (value.scale() < 0) ? value.setScale(0) : value;
 	}
 

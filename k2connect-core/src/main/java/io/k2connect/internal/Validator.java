@@ -138,11 +138,6 @@ public final class Validator {
 		return value;
 	}
 
-	/** Whether any rule has been broken so far. */
-	public boolean hasErrors() {
-		return !this.errors.isEmpty();
-	}
-
 	/** Throws one exception naming every broken rule, if there is any. */
 	public void throwIfInvalid() {
 		if (!this.errors.isEmpty()) {

@@ -130,7 +130,7 @@ public final class K2WebhookController {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.header(HttpHeaders.RETRY_AFTER, "1")
 				.contentType(MediaType.APPLICATION_JSON)
-				.body("{\"outcome\":\"in_progress\",\"message\":\"The same delivery is being processed; please retry.\"}");
+				.body(json("in_progress", "The same delivery is being processed; please retry."));
 		}
 		boolean published = false;
 		try {
@@ -201,9 +201,12 @@ public final class K2WebhookController {
 	}
 
 	private static ResponseEntity<String> answer(HttpStatus status, String outcome, String message) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}");
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(outcome, message));
+	}
+
+	/** The small fixed answer body; never built from the request, so it can echo nothing. */
+	private static String json(String outcome, String message) {
+		return "{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}";
 	}
 
 	@Override
