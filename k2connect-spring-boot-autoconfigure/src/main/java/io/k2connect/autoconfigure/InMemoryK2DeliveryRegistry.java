@@ -1,18 +1,22 @@
 package io.k2connect.autoconfigure;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The default {@link K2DeliveryRegistry}: keys in memory, bounded in number and in age, so
- * that memory stays flat however long the application runs. A key is forgotten after
- * {@code retention} or when {@code maxEntries} newer ones have arrived, whichever comes first;
- * K2 repeats deliveries within minutes, so the defaults (100,000 keys, 24 hours) leave a wide
- * margin.
+ * that memory stays flat however long the application runs. A processed delivery's key is
+ * forgotten {@code retention} after it was completed, or when {@code maxEntries} newer ones
+ * have arrived, whichever comes first; K2 repeats deliveries within minutes, so the defaults
+ * (100,000 keys, 24 hours) leave a wide margin.
+ *
+ * <p>A delivery that is still being processed is never forgotten, however long its
+ * listeners take: its claim ends only by {@link #complete} or {@link #abandon}, so a repeat
+ * can never be published while the first attempt runs. Ages are measured with a monotonic
+ * clock ({@link System#nanoTime()}), so a wall clock that jumps changes nothing.
  *
  * <p>Thread-safe. State is per application instance; use a shared implementation when
  * several instances receive webhooks.
@@ -29,34 +33,46 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 
 	private final Duration retention;
 
-	private final Clock clock;
+	private final long retentionNanos;
 
-	// Insertion order is age order, so the oldest entries are always at the head.
+	private final LongSupplier nanoTime;
+
+	// Completed entries are moved to the tail when they complete, so among them insertion
+	// order is completion order and the oldest are always nearest the head.
 	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
 	/** A registry with the default bounds. */
 	public InMemoryK2DeliveryRegistry() {
-		this(DEFAULT_MAX_ENTRIES, DEFAULT_RETENTION, Clock.systemUTC());
+		this(DEFAULT_MAX_ENTRIES, DEFAULT_RETENTION);
 	}
 
 	/**
 	 * A registry with explicit bounds.
 	 * @param maxEntries how many keys to keep at most
-	 * @param retention how long to keep a key
-	 * @param clock the clock that ages keys
+	 * @param retention how long to keep the key of a processed delivery
 	 */
-	public InMemoryK2DeliveryRegistry(int maxEntries, Duration retention, Clock clock) {
+	public InMemoryK2DeliveryRegistry(int maxEntries, Duration retention) {
+		this(maxEntries, retention, System::nanoTime);
+	}
+
+	/** For tests: ages measured by the given monotonic nanosecond source. */
+	InMemoryK2DeliveryRegistry(int maxEntries, Duration retention, LongSupplier nanoTime) {
 		if (maxEntries < 1) {
 			throw new IllegalArgumentException("maxEntries must be at least 1");
 		}
+		Objects.requireNonNull(retention, "retention must not be null");
+		if (retention.isNegative() || retention.isZero()) {
+			throw new IllegalArgumentException("retention must be positive");
+		}
 		this.maxEntries = maxEntries;
-		this.retention = Objects.requireNonNull(retention, "retention must not be null");
-		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.retention = retention;
+		this.retentionNanos = saturatedNanos(retention);
+		this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
 	}
 
 	@Override
 	public synchronized Claim begin(String deliveryKey) {
-		Instant now = this.clock.instant();
+		long now = this.nanoTime.getAsLong();
 		evictExpired(now);
 		Entry existing = this.entries.get(deliveryKey);
 		if (existing != null) {
@@ -71,9 +87,10 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 
 	@Override
 	public synchronized void complete(String deliveryKey) {
-		Entry entry = this.entries.get(deliveryKey);
+		Entry entry = this.entries.remove(deliveryKey);
 		if (entry != null) {
-			this.entries.put(deliveryKey, new Entry(entry.since(), true));
+			// Re-inserted at the tail: retention counts from completion.
+			this.entries.put(deliveryKey, entry.completed() ? entry : new Entry(this.nanoTime.getAsLong(), true));
 		}
 	}
 
@@ -106,14 +123,27 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 		return false;
 	}
 
-	private void evictExpired(Instant now) {
-		Instant cutoff = now.minus(this.retention);
+	private void evictExpired(long now) {
 		Iterator<Entry> oldestFirst = this.entries.values().iterator();
 		while (oldestFirst.hasNext()) {
-			if (!oldestFirst.next().since().isBefore(cutoff)) {
+			Entry entry = oldestFirst.next();
+			if (!entry.completed()) {
+				continue; // in progress: never evicted, whatever its age
+			}
+			// Differences of nanoTime values, never comparisons: the source may wrap around.
+			if (now - entry.since() < this.retentionNanos) {
 				return;
 			}
 			oldestFirst.remove();
+		}
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException tooLong) {
+			return Long.MAX_VALUE;
 		}
 	}
 
@@ -122,7 +152,8 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 		return "InMemoryK2DeliveryRegistry[maxEntries=" + this.maxEntries + ", retention=" + this.retention + "]";
 	}
 
-	private record Entry(Instant since, boolean completed) {
+	/** {@code since}: the nanoTime of the claim, or of the completion once completed. */
+	private record Entry(long since, boolean completed) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.k2connect.K2PayloadException;
 import io.k2connect.K2SignatureException;
+import io.k2connect.event.DeliveryKeys;
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2SignatureVerifier;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * <p>Answers, in the order the checks run:
  * <ul>
  * <li>413 when the body is larger than {@code k2.webhook.max-body-size};</li>
- * <li>415 when the content type is declared and is not JSON;</li>
+ * <li>415 when the content type is declared and is not {@code application/json} or
+ * {@code application/<name>+json} (wildcards are refused);</li>
  * <li>401 when the {@code X-KopoKopo-Signature} is missing or wrong: nothing is published;</li>
  * <li>400 when a correctly signed body is not a JSON object;</li>
  * <li>200 when a delivery was already processed: it is not published again;</li>
@@ -156,22 +158,32 @@ public final class K2WebhookController {
 		return answer(HttpStatus.OK, "accepted", "Received.");
 	}
 
-	private static boolean isJson(@Nullable String contentType) {
+	/**
+	 * Whether the declared content type is JSON: {@code application/json} or a concrete
+	 * {@code application/<name>+json}, with or without parameters. Wildcards such as
+	 * {@code *}{@code /*} or {@code application/*} declare nothing and are refused.
+	 */
+	static boolean isJson(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			// K2 always declares JSON; an undeclared type is let through, the signature decides.
 			return true;
 		}
 		if (contentType.regionMatches(true, 0, "application/json", 0, 16)
-				&& (contentType.length() == 16 || contentType.charAt(16) == ';' || contentType.charAt(16) == ' ')) {
+				&& (contentType.length() == 16 || contentType.charAt(16) == ';')) {
 			return true; // what K2 sends, recognised without a full media type parse on the hot path
 		}
+		MediaType type;
 		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+			type = MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
+		if (type.isWildcardType() || type.isWildcardSubtype() || !"application".equals(type.getType())) {
+			return false;
+		}
+		String subtype = type.getSubtype();
+		return subtype.equals("json") || (subtype.endsWith("+json") && subtype.length() > 5);
 	}
 
 	/** The body, or {@code null} when it is longer than {@code limit}. */

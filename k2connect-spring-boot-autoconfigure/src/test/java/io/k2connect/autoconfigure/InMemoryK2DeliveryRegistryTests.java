@@ -1,36 +1,20 @@
 package io.k2connect.autoconfigure;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class InMemoryK2DeliveryRegistryTests {
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+	private final AtomicLong nanos = new AtomicLong(Long.MAX_VALUE - Duration.ofMinutes(30).toNanos());
 
+	// Starts near the top of the long range, so that every test also crosses nanoTime's wrap-around.
 	private final InMemoryK2DeliveryRegistry registry = new InMemoryK2DeliveryRegistry(3, Duration.ofHours(1),
-			new java.time.Clock() {
-
-				@Override
-				public java.time.ZoneId getZone() {
-					return java.time.ZoneOffset.UTC;
-				}
-
-				@Override
-				public java.time.Clock withZone(java.time.ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return InMemoryK2DeliveryRegistryTests.this.now.get();
-				}
-
-			});
+			this.nanos::get);
 
 	@Test
 	void firstDeliveryIsClaimedAndARepeatIsNot() {
@@ -69,7 +53,7 @@ class InMemoryK2DeliveryRegistryTests {
 		this.registry.begin("a");
 		this.registry.complete("a");
 
-		this.now.set(this.now.get().plus(Duration.ofMinutes(61)));
+		advance(Duration.ofMinutes(61));
 
 		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 	}
@@ -96,6 +80,62 @@ class InMemoryK2DeliveryRegistryTests {
 
 		assertThat(this.registry.begin("in-progress")).isEqualTo(K2DeliveryRegistry.Claim.IN_PROGRESS);
 		assertThat(this.registry.size()).isEqualTo(3);
+	}
+
+	@Test
+	void aDeliveryInProgressIsNeverEvictedByAge() {
+		this.registry.begin("slow");
+
+		advance(Duration.ofHours(5));
+
+		assertThat(this.registry.begin("slow")).isEqualTo(K2DeliveryRegistry.Claim.IN_PROGRESS);
+	}
+
+	@Test
+	void aSlowDeliveryIsStillRecognisedAfterItCompletes() {
+		this.registry.begin("slow");
+		advance(Duration.ofHours(5));
+		this.registry.complete("slow");
+
+		advance(Duration.ofMinutes(59));
+
+		assertThat(this.registry.begin("slow")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
+	}
+
+	@Test
+	void retentionCountsFromCompletion() {
+		this.registry.begin("a");
+		advance(Duration.ofMinutes(50));
+		this.registry.complete("a");
+		this.registry.begin("b");
+		this.registry.complete("b");
+
+		advance(Duration.ofMinutes(50));
+
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
+		assertThat(this.registry.begin("b")).isEqualTo(K2DeliveryRegistry.Claim.PROCESSED);
+	}
+
+	@Test
+	void anExpiredKeyBehindAnInProgressOneIsStillEvicted() {
+		this.registry.begin("slow");
+		this.registry.begin("a");
+		this.registry.complete("a");
+
+		advance(Duration.ofMinutes(61));
+
+		assertThat(this.registry.begin("a")).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
+		assertThat(this.registry.begin("slow")).isEqualTo(K2DeliveryRegistry.Claim.IN_PROGRESS);
+	}
+
+	@Test
+	void retentionMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryK2DeliveryRegistry(3, Duration.ZERO))
+			.withMessage("retention must be positive");
+	}
+
+	private void advance(Duration duration) {
+		this.nanos.addAndGet(duration.toNanos());
 	}
 
 }

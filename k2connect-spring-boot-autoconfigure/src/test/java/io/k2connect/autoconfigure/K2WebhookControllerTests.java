@@ -7,12 +7,14 @@ import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.CustomerCreated;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.M2mTransactionReceived;
+import io.k2connect.event.PaymentLinkResult;
 import io.k2connect.event.UnknownPayload;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,6 +180,8 @@ class K2WebhookControllerTests {
 		byte[] body = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
 
 		deliver(body, sign(body)).andExpect(status().isBadRequest());
+
+		assertThat(this.listener.payloads()).isEmpty();
 	}
 
 	@Test
@@ -201,6 +205,60 @@ class K2WebhookControllerTests {
 
 		assertThat(this.listener.incomingPayments).extracting(IncomingPaymentResult::status)
 			.containsExactly("Pending", "Success");
+	}
+
+	@Test
+	void eachStateOfAPaymentLinkIsPublished() throws Exception {
+		String active = WebhookTestApplication.exampleText("status-payment_link-active.json");
+		String paid = active.replace("\"payment_link_status\": \"Active\"", "\"status\": \"Paid\"");
+		String expired = active.replace("\"Active\"", "\"Expired\"");
+
+		for (String body : new String[] { active, paid, expired }) {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			deliver(bytes, sign(bytes)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+		}
+
+		assertThat(this.listener.payloads()).hasSize(3)
+			.allSatisfy((payload) -> assertThat(payload).isInstanceOf(PaymentLinkResult.class));
+		assertThat(this.listener.payloads()).map((payload) -> ((PaymentLinkResult) payload).isPaid())
+			.containsExactly(false, true, false);
+	}
+
+	@Test
+	void aPaymentLinkStateDeliveredAgainIsADuplicate() throws Exception {
+		byte[] paid = WebhookTestApplication.example("result-payment_link-paid.json");
+
+		deliver(paid, sign(paid)).andExpect(status().isOk());
+		deliver(paid, sign(paid)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"duplicate\"}"));
+
+		assertThat(this.listener.payloads()).hasSize(1);
+	}
+
+	@Test
+	void differentWebhooksWithBlankIdsAreBothPublished() throws Exception {
+		String webhook = WebhookTestApplication.exampleText("webhook-buygoods_transaction_received.json")
+			.replace("\"2133dbfb-24b9-40fc-ae57-2d7559785760\"", "\"\"");
+		byte[] first = webhook.getBytes(StandardCharsets.UTF_8);
+		byte[] second = webhook.replace("OJM6Q1W84K", "OJM6Q1W85L").getBytes(StandardCharsets.UTF_8);
+
+		deliver(first, sign(first)).andExpect(status().isOk());
+		deliver(second, sign(second)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+
+		assertThat(this.listener.buygoods).extracting(BuygoodsTransactionReceived::reference)
+			.containsExactly("OJM6Q1W84K", "OJM6Q1W85L");
+	}
+
+	@Test
+	void differentResultsWithBlankIdsAreBothPublished() throws Exception {
+		String result = WebhookTestApplication.exampleText("result-incoming_payment-success.json")
+			.replaceFirst("\"id\": \"[^\"]*\"", "\"id\": \"\"");
+		byte[] first = result.getBytes(StandardCharsets.UTF_8);
+		byte[] second = result.replace("\"Success\"", "\"Failed\"").getBytes(StandardCharsets.UTF_8);
+
+		deliver(first, sign(first)).andExpect(status().isOk());
+		deliver(second, sign(second)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+
+		assertThat(this.listener.incomingPayments).hasSize(2);
 	}
 
 	@Test
@@ -290,6 +348,32 @@ class K2WebhookControllerTests {
 
 		this.mvc.perform(post(PATH).contentType("application/jsonx").content(body).header("X-KopoKopo-Signature", sign(body)))
 			.andExpect(status().isUnsupportedMediaType());
+
+		assertThat(this.listener.payloads()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "application/json garbage", "application/*+json", "text/json",
+			"application/+json", "application/json, text/plain" })
+	void wildcardOrMalformedContentTypeIs415(String contentType) throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
+
+		this.mvc.perform(post(PATH).contentType(contentType).content(body).header("X-KopoKopo-Signature", sign(body)))
+			.andExpect(status().isUnsupportedMediaType());
+
+		assertThat(this.listener.payloads()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/vnd.kopokopo+json", "APPLICATION/JSON", "application/json;charset=UTF-8",
+			"application/json ; charset=utf-8" })
+	void jsonContentTypesAreAccepted(String contentType) throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
+
+		this.mvc.perform(post(PATH).contentType(contentType).content(body).header("X-KopoKopo-Signature", sign(body)))
+			.andExpect(status().isOk());
+
+		assertThat(this.listener.payloads()).singleElement().isInstanceOf(BuygoodsTransactionReceived.class);
 	}
 
 	@Test

@@ -40,4 +40,8 @@ public class WebhookTestApplication {
 		}
 	}
 
+	static String exampleText(String name) {
+		return new String(example(name), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 }
