@@ -6,8 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.k2connect.internal.ClientCredentials;
@@ -107,8 +112,9 @@ public final class K2Client {
 		this.webhooks = new WebhookService(api);
 		this.notifications = new NotificationService(api);
 		this.polling = new PollingService(api);
-		this.resultProcessor = (builder.apiKey != null)
-				? new K2ResultProcessor(new K2SignatureVerifier(builder.apiKey), new K2PayloadParser()) : null;
+		List<String> apiKeys = builder.apiKeys();
+		this.resultProcessor = apiKeys.isEmpty() ? null
+				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());
 	}
 
 	/** Starts building a client. {@code clientId} and {@code clientSecret} are required. */
@@ -152,11 +158,12 @@ public final class K2Client {
 	}
 
 	/**
-	 * Verifies and parses webhooks and callbacks with the client's API key:
+	 * Verifies and parses webhooks and callbacks with the client's API key and any
+	 * {@linkplain Builder#additionalApiKeys(Collection) additional keys}:
 	 * {@code client.resultProcessor().process(rawBody, signatureHeader)}.
 	 * @return the result processor
-	 * @throws K2ValidationException when the client was built without
-	 * {@link Builder#apiKey(String) apiKey}
+	 * @throws K2ValidationException when the client was built without an
+	 * {@link Builder#apiKey(String) apiKey} (or additional keys)
 	 */
 	public K2ResultProcessor resultProcessor() {
 		if (this.resultProcessor == null) {
@@ -230,6 +237,8 @@ public final class K2Client {
 
 		private @Nullable String apiKey;
 
+		private List<String> additionalApiKeys = List.of();
+
 		private @Nullable String baseUrl = SANDBOX_URL.toString();
 
 		private ApiVersion apiVersion = ApiVersion.V1;
@@ -271,6 +280,17 @@ public final class K2Client {
 		 */
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * API keys that are accepted besides {@link #apiKey(String)}, for key rotation: a
+		 * webhook or callback signed with any of them verifies through
+		 * {@link K2Client#resultProcessor()}. Default none; never logged or shown.
+		 */
+		public Builder additionalApiKeys(Collection<String> additionalApiKeys) {
+			Objects.requireNonNull(additionalApiKeys, "additionalApiKeys must not be null");
+			this.additionalApiKeys = new ArrayList<>(additionalApiKeys);
 			return this;
 		}
 
@@ -377,6 +397,10 @@ public final class K2Client {
 			v.requiredText("clientId", this.clientId);
 			v.requiredText("clientSecret", this.clientSecret);
 			v.check(this.apiKey == null || !this.apiKey.isBlank(), "apiKey", "must not be blank when set");
+			for (int i = 0; i < this.additionalApiKeys.size(); i++) {
+				String key = this.additionalApiKeys.get(i);
+				v.check(key != null && !key.isBlank(), "additionalApiKeys[" + i + "]", "must not be blank");
+			}
 			URI url = Urls.tryParse(this.baseUrl);
 			if (url == null) {
 				v.check(false, "baseUrl", "must not be blank");
@@ -396,6 +420,16 @@ public final class K2Client {
 			return new K2Client(this, Objects.requireNonNull(url));
 		}
 
+		/** The API key first, then the additional ones, each once. */
+		private List<String> apiKeys() {
+			Set<String> keys = new LinkedHashSet<>();
+			if (this.apiKey != null) {
+				keys.add(this.apiKey);
+			}
+			keys.addAll(this.additionalApiKeys);
+			return List.copyOf(keys);
+		}
+
 		private static boolean positive(@Nullable Duration duration) {
 			return duration != null && !duration.isNegative() && !duration.isZero();
 		}
@@ -404,7 +438,7 @@ public final class K2Client {
 		public String toString() {
 			return "K2Client.Builder[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + ", clientSecret="
 					+ ((this.clientSecret != null) ? "****" : "null") + ", apiKey="
-					+ ((this.apiKey != null) ? "****" : "null") + "]";
+					+ ((this.apiKey != null) ? "****" : "null") + ", additionalApiKeys=" + this.additionalApiKeys.size() + "]";
 		}
 
 	}

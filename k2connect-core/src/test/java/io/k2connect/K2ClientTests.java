@@ -114,6 +114,31 @@ class K2ClientTests {
 	}
 
 	@Test
+	void resultProcessorAcceptsTheAdditionalApiKeys() {
+		K2Client client = K2Client.builder().clientId("id").clientSecret("s").apiKey("new-key")
+			.additionalApiKeys(java.util.List.of("old-key", "older-key")).build();
+		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		for (String key : new String[] { "new-key", "old-key", "older-key" }) {
+			assertThat(client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, key)))
+				.isInstanceOf(io.k2connect.event.CustomerCreated.class);
+		}
+		assertThatExceptionOfType(K2SignatureException.class)
+			.isThrownBy(() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
+		assertThat(client.toString()).doesNotContain("old-key");
+	}
+
+	@Test
+	void blankAdditionalApiKeyIsNamed() {
+		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("s").apiKey("k")
+			.additionalApiKeys(java.util.List.of("old-key", " "));
+
+		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(builder::build)
+			.satisfies((ex) -> assertThat(ex.errors()).singleElement()
+				.satisfies((error) -> assertThat(error.field()).isEqualTo("additionalApiKeys[1]")));
+	}
+
+	@Test
 	void resultProcessorWithoutApiKeyNamesTheSetting() {
 		K2Client client = K2Client.builder().clientId("id").clientSecret("s").build();
 

@@ -1,6 +1,5 @@
 package io.k2connect.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
 import io.k2connect.webhook.K2ResultProcessor;
-import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +41,8 @@ public final class K2AutoConfiguration {
 	/** Builder setting names, as K2Client reports them, mapped to the properties that feed them. */
 	private static final Map<String, String> PROPERTY_NAMES = Map.of("clientId", "k2.client-id", "clientSecret",
 			"k2.client-secret", "baseUrl", "k2.base-url", "connectTimeout", "k2.http.connect-timeout", "readTimeout",
-			"k2.http.read-timeout", "maxRetries", "k2.http.max-retries", "tokenRefreshSkew", "k2.token.refresh-skew");
+			"k2.http.read-timeout", "maxRetries", "k2.http.max-retries", "tokenRefreshSkew", "k2.token.refresh-skew",
+			"apiKey", "k2.api-key");
 
 	@Bean
 	@ConditionalOnMissingBean(K2ConnectionDetails.class)
@@ -72,6 +71,8 @@ public final class K2AutoConfiguration {
 		if (apiKey != null) {
 			builder.apiKey(apiKey);
 		}
+		builder.additionalApiKeys(
+				properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();
@@ -136,34 +137,27 @@ public final class K2AutoConfiguration {
 	}
 
 	/**
-	 * Lazy, because only webhooks need the API key: an application that only makes calls never
-	 * creates it, and one that receives webhooks without a key fails at start-up, naming it.
+	 * The one path from a received body to a typed payload, for the webhook endpoint and the
+	 * application alike: the client's own processor, so a key accepted at the endpoint
+	 * ({@code k2.api-key} or one of {@code k2.webhook.additional-api-keys}) is accepted
+	 * everywhere. Lazy, because only webhooks need an API key: an application that only makes
+	 * calls never creates it, and one that receives webhooks without a key fails at start-up,
+	 * naming it.
 	 */
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	K2SignatureVerifier k2SignatureVerifier(K2ConnectionDetails connectionDetails, K2Properties properties) {
-		List<String> keys = new ArrayList<>();
-		String apiKey = apiKey(connectionDetails, properties);
-		if (apiKey != null) {
-			keys.add(apiKey);
+	K2ResultProcessor k2ResultProcessor(K2Client k2Client) {
+		try {
+			return k2Client.resultProcessor();
 		}
-		properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).forEach(keys::add);
-		if (keys.isEmpty()) {
+		catch (K2ValidationException ex) {
 			throw new InvalidK2PropertiesException(List.of(new InvalidK2PropertiesException.Problem("k2.api-key",
 					"is not set, but K2's webhook and callback signatures must be checked (by the webhook "
-							+ "endpoint, k2.webhook.enabled, or a K2SignatureVerifier or K2ResultProcessor bean)",
+							+ "endpoint, k2.webhook.enabled, or a K2ResultProcessor bean)",
 					"Set k2.api-key to your K2 application's API key (it signs webhooks and callbacks), "
 							+ "or set k2.webhook.enabled=false if this application receives none.")));
 		}
-		return new K2SignatureVerifier(keys);
-	}
-
-	@Bean
-	@Lazy
-	@ConditionalOnMissingBean
-	K2ResultProcessor k2ResultProcessor(K2SignatureVerifier k2SignatureVerifier, K2PayloadParser k2PayloadParser) {
-		return new K2ResultProcessor(k2SignatureVerifier, k2PayloadParser);
 	}
 
 	/** The connection details' API key, else {@code k2.api-key}; {@code null} when neither is set. */

@@ -1,7 +1,6 @@
 package io.k2connect.autoconfigure;
 
-import io.k2connect.event.K2PayloadParser;
-import io.k2connect.webhook.K2SignatureVerifier;
+import io.k2connect.webhook.K2ResultProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,7 +14,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * Registers the {@link K2WebhookController} in servlet web applications that configure K2
  * ({@code k2.client-id}), unless {@code k2.webhook.enabled=false}. The endpoint needs the API
- * key to check signatures: without {@code k2.api-key} (or a {@link K2SignatureVerifier} bean)
+ * key to check signatures: without {@code k2.api-key} (or a {@link K2ResultProcessor} bean)
  * start-up fails and says so, rather than running an endpoint that rejects everything.
  */
 @AutoConfiguration(after = K2AutoConfiguration.class)
@@ -33,9 +32,9 @@ public final class K2WebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	K2WebhookController k2WebhookController(K2Properties properties, K2SignatureVerifier verifier, K2PayloadParser parser,
+	K2WebhookController k2WebhookController(K2Properties properties, K2ResultProcessor processor,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher) {
-		return new K2WebhookController(verifier, parser, registry, publisher,
+		return new K2WebhookController(processor, registry, publisher,
 				properties.getWebhook().getMaxBodySize().toBytes());
 	}
 

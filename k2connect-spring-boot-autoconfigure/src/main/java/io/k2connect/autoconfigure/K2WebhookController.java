@@ -9,7 +9,7 @@ import io.k2connect.K2PayloadException;
 import io.k2connect.K2SignatureException;
 import io.k2connect.event.DeliveryKeys;
 import io.k2connect.event.K2Payload;
-import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -25,8 +25,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes,
- * parses them into typed records and publishes each record as an application event, so
+ * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes and
+ * parses them into typed records (both through the application's {@link K2ResultProcessor}) and publishes each record as an application event, so
  * that {@code @EventListener void on(BuygoodsTransactionReceived event)} (or
  * {@code IncomingPaymentResult}, {@code K2Event}, {@code K2Payload}) receives it.
  *
@@ -53,9 +53,7 @@ public final class K2WebhookController {
 
 	private static final Log logger = LogFactory.getLog(K2WebhookController.class);
 
-	private final K2SignatureVerifier verifier;
-
-	private final K2PayloadParser parser;
+	private final K2ResultProcessor processor;
 
 	private final K2DeliveryRegistry registry;
 
@@ -65,16 +63,14 @@ public final class K2WebhookController {
 
 	/**
 	 * Creates the endpoint; {@link K2WebhookAutoConfiguration} does this.
-	 * @param verifier checks signatures
-	 * @param parser parses verified bodies
+	 * @param processor verifies signatures, then parses the verified bodies
 	 * @param registry recognises repeated deliveries
 	 * @param publisher publishes the typed records
 	 * @param maxBodyBytes the largest body accepted
 	 */
-	public K2WebhookController(K2SignatureVerifier verifier, K2PayloadParser parser, K2DeliveryRegistry registry,
+	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
 			ApplicationEventPublisher publisher, long maxBodyBytes) {
-		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
-		this.parser = Objects.requireNonNull(parser, "parser must not be null");
+		this.processor = Objects.requireNonNull(processor, "processor must not be null");
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
 		this.maxBodyBytes = maxBodyBytes;
@@ -104,17 +100,14 @@ public final class K2WebhookController {
 		if (body == null) {
 			return answer(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
 		}
+		K2Payload payload;
 		try {
-			this.verifier.verify(body, request.getHeader(K2SignatureVerifier.HEADER));
+			payload = this.processor.process(body, request.getHeader(K2SignatureVerifier.HEADER));
 		}
 		catch (K2SignatureException ex) {
 			logger.warn("Rejected a K2 webhook from " + request.getRemoteAddr() + ": " + ex.getMessage());
 			return answer(HttpStatus.UNAUTHORIZED, "invalid_signature",
 					"The X-KopoKopo-Signature header is missing or does not match the body.");
-		}
-		K2Payload payload;
-		try {
-			payload = this.parser.parse(body);
 		}
 		catch (K2PayloadException ex) {
 			// The parser's message may quote the body; logs must not carry payload data.

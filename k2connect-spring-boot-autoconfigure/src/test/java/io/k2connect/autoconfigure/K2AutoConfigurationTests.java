@@ -3,12 +3,16 @@ package io.k2connect.autoconfigure;
 import java.time.Duration;
 
 import io.k2connect.K2Client;
+import io.k2connect.K2SignatureException;
+import io.k2connect.event.CustomerCreated;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2Signatures;
 import io.k2connect.webhook.WebhookService;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2AutoConfigurationTests {
+
+	private static final byte[] CUSTOMER_CREATED = WebhookTestApplication.example("webhook-customer_created.json");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, K2AutoConfiguration.class));
@@ -252,11 +258,11 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
-	void withoutAnApiKeyTheClientStartsAndTheVerifierNamesTheMissingProperty() {
+	void withoutAnApiKeyTheClientStartsAndTheResultProcessorNamesTheMissingProperty() {
 		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret").run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(K2Client.class);
 			assertThatExceptionOfType(org.springframework.beans.factory.BeanCreationException.class)
-				.isThrownBy(() -> context.getBean(io.k2connect.webhook.K2SignatureVerifier.class))
+				.isThrownBy(() -> context.getBean(K2ResultProcessor.class))
 				.havingRootCause()
 				.isInstanceOf(InvalidK2PropertiesException.class)
 				.withMessageContaining("k2.api-key");
@@ -264,7 +270,7 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
-	void verifierUsesTheApiKeyOfTheConnectionDetails() {
+	void resultProcessorUsesTheApiKeyOfTheConnectionDetails() {
 		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
 
 			@Override
@@ -287,25 +293,33 @@ class K2AutoConfigurationTests {
 				return java.net.URI.create("https://api.kopokopo.com");
 			}
 
-		}).run((context) -> {
-			byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			context.getBean(io.k2connect.webhook.K2SignatureVerifier.class)
-				.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "vault-api-key"));
+		}).withPropertyValues("k2.api-key=property-api-key").run((context) -> {
+			K2ResultProcessor processor = context.getBean(K2ResultProcessor.class);
+
+			assertThat(processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "vault-api-key")))
+				.isInstanceOf(CustomerCreated.class);
+			assertThatExceptionOfType(K2SignatureException.class).isThrownBy(() -> processor
+				.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "property-api-key")));
 		});
 	}
 
 	@Test
-	void signatureBeansWithAnApiKeyAcceptRotatedKeys() {
+	void aRotatedKeyVerifiesThroughTheResultProcessorBeanAndTheClientAlike() {
 		this.contextRunner
 			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.api-key=new-key",
 					"k2.webhook.additional-api-keys=old-key")
 			.run((context) -> {
-				io.k2connect.webhook.K2SignatureVerifier verifier = context
-					.getBean(io.k2connect.webhook.K2SignatureVerifier.class);
-				byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-				verifier.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "new-key"));
-				verifier.verify(body, io.k2connect.webhook.K2Signatures.sign(body, "old-key"));
-				assertThat(context).hasSingleBean(io.k2connect.webhook.K2ResultProcessor.class);
+				String oldSignature = K2Signatures.sign(CUSTOMER_CREATED, "old-key");
+				String newSignature = K2Signatures.sign(CUSTOMER_CREATED, "new-key");
+				K2ResultProcessor bean = context.getBean(K2ResultProcessor.class);
+				K2ResultProcessor clients = context.getBean(K2Client.class).resultProcessor();
+
+				assertThat(bean.process(CUSTOMER_CREATED, oldSignature)).isInstanceOf(CustomerCreated.class);
+				assertThat(bean.process(CUSTOMER_CREATED, newSignature)).isInstanceOf(CustomerCreated.class);
+				assertThat(clients.process(CUSTOMER_CREATED, oldSignature)).isInstanceOf(CustomerCreated.class);
+				assertThat(clients.process(CUSTOMER_CREATED, newSignature)).isInstanceOf(CustomerCreated.class);
+				assertThatExceptionOfType(K2SignatureException.class)
+					.isThrownBy(() -> bean.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "other")));
 			});
 	}
 

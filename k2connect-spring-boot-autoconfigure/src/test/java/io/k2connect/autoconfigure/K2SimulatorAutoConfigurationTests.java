@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.k2connect.K2Client;
 import io.k2connect.simulator.K2Simulator;
-import io.k2connect.webhook.K2SignatureVerifier;
+import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class K2SimulatorAutoConfigurationTests {
 				assertThat(simulator.apiKey()).isEqualTo("my-key");
 				assertThat(context.getBean(K2Client.class).accessToken()).isNotNull();
 				byte[] body = "{}".getBytes();
-				context.getBean(K2SignatureVerifier.class).verify(body, K2Signatures.sign(body, "my-key"));
+				context.getBean(K2ResultProcessor.class).process(body, K2Signatures.sign(body, "my-key"));
 			});
 	}
 
@@ -89,8 +89,8 @@ class K2SimulatorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(K2WebhookController.class);
 				byte[] body = "{}".getBytes();
-				context.getBean(K2SignatureVerifier.class)
-					.verify(body, K2Signatures.sign(body, context.getBean(K2Simulator.class).apiKey()));
+				context.getBean(K2ResultProcessor.class)
+					.process(body, K2Signatures.sign(body, context.getBean(K2Simulator.class).apiKey()));
 			});
 	}
 

@@ -1,5 +1,6 @@
 package io.k2connect.autoconfigure;
 
+import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class K2WebhookAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("k2.api-key=key").run((context) -> {
 			assertThat(context).hasSingleBean(K2WebhookController.class)
 				.hasSingleBean(K2DeliveryRegistry.class)
-				.hasSingleBean(K2SignatureVerifier.class)
-				.hasSingleBean(K2ResultProcessor.class);
+				.hasSingleBean(K2ResultProcessor.class)
+				.doesNotHaveBean(K2SignatureVerifier.class);
 		});
 	}
 
@@ -92,16 +93,20 @@ class K2WebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void userVerifierWinsAndStandsInForTheApiKey() {
-		this.contextRunner.withBean(K2SignatureVerifier.class, () -> new K2SignatureVerifier("own-key"))
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(K2WebhookController.class));
+	void userResultProcessorWinsAndStandsInForTheApiKey() {
+		K2ResultProcessor own = new K2ResultProcessor(new K2SignatureVerifier("own-key"), new K2PayloadParser());
+		this.contextRunner.withBean(K2ResultProcessor.class, () -> own).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(K2WebhookController.class);
+			assertThat(context.getBean(K2ResultProcessor.class)).isSameAs(own);
+		});
 	}
 
 	@Test
 	void userControllerWins() {
 		this.contextRunner.withPropertyValues("k2.api-key=key")
 			.withBean("ownController", K2WebhookController.class,
-					() -> new K2WebhookController(new K2SignatureVerifier("k"), new io.k2connect.event.K2PayloadParser(),
+					() -> new K2WebhookController(
+							new K2ResultProcessor(new K2SignatureVerifier("k"), new K2PayloadParser()),
 							new InMemoryK2DeliveryRegistry(), (event) -> {
 							}, 10))
 			.run((context) -> assertThat(context).hasSingleBean(K2WebhookController.class).hasBean("ownController"));

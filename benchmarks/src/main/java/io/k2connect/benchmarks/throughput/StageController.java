@@ -3,7 +3,7 @@ package io.k2connect.benchmarks.throughput;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * load what each stage costs:
  * <ul>
  * <li>{@code /stage/read}: read the body;</li>
- * <li>{@code /stage/verify}: read, check the signature (the starter's verifier bean);</li>
- * <li>{@code /stage/parse}: read, check, parse (the starter's parser bean).</li>
+ * <li>{@code /stage/verify}: read, check the signature (a verifier with the app's API key);</li>
+ * <li>{@code /stage/parse}: read, check and parse (the starter's result processor, as the
+ * webhook endpoint does).</li>
  * </ul>
  * The full endpoint adds the delivery key, the de-duplication registry and the event.
  */
@@ -31,13 +32,12 @@ class StageController {
 
 	private static final String ANSWER = "{\"outcome\":\"accepted\",\"message\":\"Received.\"}";
 
-	private final ObjectProvider<K2SignatureVerifier> verifier;
+	private final K2SignatureVerifier verifier = new K2SignatureVerifier(ThroughputApp.API_KEY);
 
-	private final ObjectProvider<K2PayloadParser> parser;
+	private final ObjectProvider<K2ResultProcessor> processor;
 
-	StageController(ObjectProvider<K2SignatureVerifier> verifier, ObjectProvider<K2PayloadParser> parser) {
-		this.verifier = verifier;
-		this.parser = parser;
+	StageController(ObjectProvider<K2ResultProcessor> processor) {
+		this.processor = processor;
 	}
 
 	@PostMapping("/stage/read")
@@ -49,15 +49,14 @@ class StageController {
 	@PostMapping("/stage/verify")
 	ResponseEntity<String> verify(HttpServletRequest request) throws IOException {
 		byte[] body = body(request);
-		this.verifier.getObject().verify(body, request.getHeader(K2SignatureVerifier.HEADER));
+		this.verifier.verify(body, request.getHeader(K2SignatureVerifier.HEADER));
 		return ok();
 	}
 
 	@PostMapping("/stage/parse")
 	ResponseEntity<String> parse(HttpServletRequest request) throws IOException {
 		byte[] body = body(request);
-		this.verifier.getObject().verify(body, request.getHeader(K2SignatureVerifier.HEADER));
-		this.parser.getObject().parse(body);
+		this.processor.getObject().process(body, request.getHeader(K2SignatureVerifier.HEADER));
 		return ok();
 	}
 
