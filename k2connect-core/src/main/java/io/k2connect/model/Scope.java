@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * polling request ({@code POST /api/{v1|v2}/polling}) covers: one till, or the whole company
  * (API.md §3 and §7).
  */
-public enum Scope {
+public enum Scope implements WireValue {
 
 	/** One till, named by its number in {@code scope_reference}. */
 	TILL("till"),
@@ -22,23 +22,18 @@ public enum Scope {
 	}
 
 	/** The value K2 expects in {@code scope}: {@code till} or {@code company}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
 
 	/**
-	 * The scope with the given wire name, ignoring case (K2 answers {@code "Company"} in some
-	 * status documents).
-	 * @param wireValue the wire name, may be null
-	 * @return the scope, or {@code null} when the name is unknown
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable Scope fromWireValue(@Nullable String wireValue) {
-		for (Scope scope : values()) {
-			if (scope.wireValue.equalsIgnoreCase((wireValue != null) ? wireValue.strip() : null)) {
-				return scope;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 

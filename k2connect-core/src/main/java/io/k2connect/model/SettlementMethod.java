@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code POST /api/v1/pay_recipients}) and of a merchant bank account
  * ({@code POST /api/v1/merchant_bank_accounts}), API.md §0.5.
  */
-public enum SettlementMethod {
+public enum SettlementMethod implements WireValue {
 
 	/** Electronic funds transfer ({@code EFT}). */
 	EFT("EFT"),
@@ -22,6 +22,7 @@ public enum SettlementMethod {
 	}
 
 	/** The value K2 expects on the wire, {@code EFT} or {@code RTS}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
@@ -32,12 +33,7 @@ public enum SettlementMethod {
 	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable SettlementMethod fromWireValue(@Nullable String wireValue) {
-		for (SettlementMethod value : values()) {
-			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
-				return value;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 }

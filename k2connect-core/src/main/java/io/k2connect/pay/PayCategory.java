@@ -1,12 +1,13 @@
 package io.k2connect.pay;
 
+import io.k2connect.model.WireValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What an outgoing payment is for: the optional {@code category} of
  * {@code POST /api/v1/payments} (API.md §5.2). K2 documents exactly these fifteen values.
  */
-public enum PayCategory {
+public enum PayCategory implements WireValue {
 
 	/** {@code advertising_and_marketing}. */
 	ADVERTISING_AND_MARKETING("advertising_and_marketing"),
@@ -60,6 +61,7 @@ public enum PayCategory {
 	}
 
 	/** The value K2 expects on the wire, e.g. {@code salaries}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
@@ -70,12 +72,7 @@ public enum PayCategory {
 	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable PayCategory fromWireValue(@Nullable String wireValue) {
-		for (PayCategory value : values()) {
-			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
-				return value;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 }

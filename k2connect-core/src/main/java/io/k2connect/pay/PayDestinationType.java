@@ -1,5 +1,6 @@
 package io.k2connect.pay;
 
+import io.k2connect.model.WireValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@code destination_type} of {@code POST /api/v1/payments} (API.md §5). The two share their
  * values because a payment names the kind of recipient it goes to.
  */
-public enum PayDestinationType {
+public enum PayDestinationType implements WireValue {
 
 	/** An M-PESA (or other mobile money) wallet: {@code mobile_wallet}. */
 	MOBILE_WALLET("mobile_wallet"),
@@ -28,6 +29,7 @@ public enum PayDestinationType {
 	}
 
 	/** The value K2 expects on the wire, e.g. {@code mobile_wallet}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
@@ -38,12 +40,7 @@ public enum PayDestinationType {
 	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable PayDestinationType fromWireValue(@Nullable String wireValue) {
-		for (PayDestinationType value : values()) {
-			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
-				return value;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 }

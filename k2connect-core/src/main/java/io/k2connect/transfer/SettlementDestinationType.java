@@ -1,12 +1,13 @@
 package io.k2connect.transfer;
 
+import io.k2connect.model.WireValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where a targeted settlement transfer goes: the {@code destination_type} of
  * {@code POST /api/v1/settlement_transfers} (API.md §6.3).
  */
-public enum SettlementDestinationType {
+public enum SettlementDestinationType implements WireValue {
 
 	/**
 	 * A merchant bank account, as added with
@@ -27,6 +28,7 @@ public enum SettlementDestinationType {
 	}
 
 	/** The value K2 expects on the wire, e.g. {@code merchant_wallet}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
@@ -37,12 +39,7 @@ public enum SettlementDestinationType {
 	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable SettlementDestinationType fromWireValue(@Nullable String wireValue) {
-		for (SettlementDestinationType value : values()) {
-			if (wireValue != null && value.wireValue.equalsIgnoreCase(wireValue.strip())) {
-				return value;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 }

@@ -4,50 +4,62 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.k2connect.event.B2bTransactionReceived;
+import io.k2connect.event.B2bTransactionReversed;
+import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.BuygoodsTransactionReversed;
+import io.k2connect.event.CardTransactionReceived;
+import io.k2connect.event.CardTransactionReversed;
+import io.k2connect.event.CardTransactionVoided;
+import io.k2connect.event.CustomerCreated;
+import io.k2connect.event.M2mTransactionReceived;
+import io.k2connect.event.SettlementTransferCompleted;
 import io.k2connect.model.Scope;
+import io.k2connect.model.WireValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The event topics a webhook subscription ({@code POST /api/{v1|v2}/webhook_subscriptions}) can
- * listen to, each with the scopes K2 allows for it (API.md §3).
+ * listen to, each with the scopes K2 allows for it (API.md §3). Each topic's wire name is the
+ * {@code TOPIC} of the record its webhooks parse into, so the two cannot drift apart.
  */
-public enum WebhookEventType {
+public enum WebhookEventType implements WireValue {
 
 	/** A customer paid one of the merchant's Buy Goods tills. */
-	BUYGOODS_TRANSACTION_RECEIVED("buygoods_transaction_received", Scope.TILL, Scope.COMPANY),
+	BUYGOODS_TRANSACTION_RECEIVED(BuygoodsTransactionReceived.TOPIC, Scope.TILL, Scope.COMPANY),
 
 	/** A Buy Goods payment was reversed. */
-	BUYGOODS_TRANSACTION_REVERSED("buygoods_transaction_reversed", Scope.TILL, Scope.COMPANY),
+	BUYGOODS_TRANSACTION_REVERSED(BuygoodsTransactionReversed.TOPIC, Scope.TILL, Scope.COMPANY),
 
 	/** Another business paid the merchant (business to business). */
-	B2B_TRANSACTION_RECEIVED("b2b_transaction_received", Scope.TILL, Scope.COMPANY),
+	B2B_TRANSACTION_RECEIVED(B2bTransactionReceived.TOPIC, Scope.TILL, Scope.COMPANY),
 
 	/** A settlement transfer to the merchant's own account finished. Company scope only. */
-	SETTLEMENT_TRANSFER_COMPLETED("settlement_transfer_completed", Scope.COMPANY),
+	SETTLEMENT_TRANSFER_COMPLETED(SettlementTransferCompleted.TOPIC, Scope.COMPANY),
 
 	/** A new customer paid the merchant for the first time. Company scope only. */
-	CUSTOMER_CREATED("customer_created", Scope.COMPANY),
+	CUSTOMER_CREATED(CustomerCreated.TOPIC, Scope.COMPANY),
 
 	/**
 	 * Another Kopo Kopo merchant paid this one (merchant to merchant). Company scope only; only
 	 * the v1 SDKs know it.
 	 */
-	M2M_TRANSACTION_RECEIVED("m2m_transaction_received", Scope.COMPANY),
+	M2M_TRANSACTION_RECEIVED(M2mTransactionReceived.TOPIC, Scope.COMPANY),
 
 	/** A card payment was received at a till. Till scope only; a v2 topic. */
-	CARD_TRANSACTION_RECEIVED("card_transaction_received", Scope.TILL),
+	CARD_TRANSACTION_RECEIVED(CardTransactionReceived.TOPIC, Scope.TILL),
 
 	/** A card payment was voided. Till scope only; a v2 topic. */
-	CARD_TRANSACTION_VOIDED("card_transaction_voided", Scope.TILL),
+	CARD_TRANSACTION_VOIDED(CardTransactionVoided.TOPIC, Scope.TILL),
 
 	/** A card payment was reversed. Till scope only; a v2 topic. */
-	CARD_TRANSACTION_REVERSED("card_transaction_reversed", Scope.TILL),
+	CARD_TRANSACTION_REVERSED(CardTransactionReversed.TOPIC, Scope.TILL),
 
 	/**
 	 * A business-to-business payment was reversed. A v2 topic; API.md presumes till scope (no
 	 * SDK allow-lists it), so only till is accepted until K2 documents more.
 	 */
-	B2B_TRANSACTION_REVERSED("b2b_transaction_reversed", Scope.TILL);
+	B2B_TRANSACTION_REVERSED(B2bTransactionReversed.TOPIC, Scope.TILL);
 
 	private final String wireValue;
 
@@ -60,6 +72,7 @@ public enum WebhookEventType {
 	}
 
 	/** The value K2 expects in {@code event_type}, e.g. {@code buygoods_transaction_received}. */
+	@Override
 	public String wireValue() {
 		return this.wireValue;
 	}
@@ -75,17 +88,12 @@ public enum WebhookEventType {
 	}
 
 	/**
-	 * The topic with the given wire name.
-	 * @param wireValue the wire name, may be null
-	 * @return the topic, or {@code null} when the name is unknown (K2 may add topics)
+	 * The constant with the given wire value, ignoring case and surrounding spaces.
+	 * @param wireValue the value as K2 writes it, may be null
+	 * @return the constant, or {@code null} when the value is unknown
 	 */
 	public static @Nullable WebhookEventType fromWireValue(@Nullable String wireValue) {
-		for (WebhookEventType type : values()) {
-			if (type.wireValue.equals(wireValue)) {
-				return type;
-			}
-		}
-		return null;
+		return WireValue.find(values(), wireValue);
 	}
 
 

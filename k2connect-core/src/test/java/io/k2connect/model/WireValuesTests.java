@@ -34,6 +34,38 @@ class WireValuesTests {
 	}
 
 	@Test
+	void everyEnumOnTheWireReadsLeniently() {
+		for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(Scope.class,
+				WebhookEventType.class, SettlementMethod.class, PayCategory.class, PayDestinationType.class,
+				SettlementDestinationType.class)) {
+			for (Enum<?> constant : type.getEnumConstants()) {
+				String wire = ((WireValue) constant).wireValue();
+				assertThat(fromWireValue(type, "  " + wire.toUpperCase(java.util.Locale.ROOT) + "\t")).isSameAs(constant);
+			}
+		}
+	}
+
+	@Test
+	void everyWebhookTopicIsTheTopicOfItsEventRecord() throws Exception {
+		java.util.Set<String> recordTopics = new java.util.HashSet<>();
+		for (Class<?> record : io.k2connect.event.K2Event.class.getPermittedSubclasses()) {
+			recordTopics.add((String) record.getField("TOPIC").get(null));
+		}
+
+		assertThat(java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireValue))
+			.containsExactlyInAnyOrderElementsOf(recordTopics);
+	}
+
+	private static Object fromWireValue(Class<?> type, String wire) {
+		try {
+			return type.getMethod("fromWireValue", String.class).invoke(null, wire);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(type + " has no public static fromWireValue(String)", ex);
+		}
+	}
+
+	@Test
 	void unknownOrMissingValuesAreNull() {
 		assertThat(Scope.fromWireValue("galaxy")).isNull();
 		assertThat(SettlementMethod.fromWireValue(null)).isNull();
