@@ -1,7 +1,6 @@
 package io.k2connect.autoconfigure;
 
 import java.util.List;
-import java.util.Map;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2ValidationException;
@@ -38,12 +37,6 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(K2Properties.class)
 public final class K2AutoConfiguration {
 
-	/** Builder setting names, as K2Client reports them, mapped to the properties that feed them. */
-	private static final Map<String, String> PROPERTY_NAMES = Map.of("clientId", "k2.client-id", "clientSecret",
-			"k2.client-secret", "baseUrl", "k2.base-url", "connectTimeout", "k2.http.connect-timeout", "readTimeout",
-			"k2.http.read-timeout", "maxRetries", "k2.http.max-retries", "tokenRefreshSkew", "k2.token.refresh-skew",
-			"apiKey", "k2.api-key");
-
 	@Bean
 	@ConditionalOnMissingBean(K2ConnectionDetails.class)
 	PropertiesK2ConnectionDetails k2ConnectionDetails(K2Properties properties) {
@@ -78,13 +71,7 @@ public final class K2AutoConfiguration {
 			return builder.build();
 		}
 		catch (K2ValidationException ex) {
-			throw new InvalidK2PropertiesException(ex.errors()
-				.stream()
-				.map((error) -> new InvalidK2PropertiesException.Problem(
-						PROPERTY_NAMES.getOrDefault(error.field(), error.field()), error.rule(),
-						"Correct " + PROPERTY_NAMES.getOrDefault(error.field(), error.field()) + " (or the "
-								+ K2ClientCustomizer.class.getSimpleName() + " that sets " + error.field() + ")."))
-				.toList());
+			throw K2ClientProblems.of(ex, connectionDetails);
 		}
 	}
 

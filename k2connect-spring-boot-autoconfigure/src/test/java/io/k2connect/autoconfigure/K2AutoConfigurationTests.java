@@ -140,6 +140,50 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
+	void aBrokenConnectionDetailsBeanIsNamedInsteadOfAProperty() {
+		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
+
+			@Override
+			public String clientId() {
+				return "from-vault";
+			}
+
+			@Override
+			public String clientSecret() {
+				return " ";
+			}
+
+			@Override
+			public @org.jspecify.annotations.Nullable String apiKey() {
+				return null;
+			}
+
+			@Override
+			public java.net.URI baseUrl() {
+				return java.net.URI.create("https://api.kopokopo.com");
+			}
+
+		}).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyse(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("K2ConnectionDetails bean").contains("clientSecret")
+				.doesNotContain("k2.client-secret");
+			assertThat(analysis.getAction()).contains("clientSecret()");
+		});
+	}
+
+	@Test
+	void everyBrokenSettingIsReportedAtOnce() {
+		this.contextRunner
+			.withPropertyValues("k2.client-id=id", "k2.base-url=ftp://example.com", "k2.http.max-retries=99")
+			.run((context) -> {
+				InvalidK2PropertiesException failure = invalidProperties(context.getStartupFailure());
+				assertThat(failure.problems()).extracting(InvalidK2PropertiesException.Problem::property)
+					.containsExactlyInAnyOrder("k2.client-secret", "k2.base-url", "k2.http.max-retries");
+			});
+	}
+
+	@Test
 	void loopbackHttpBaseUrlIsAccepted() {
 		this.contextRunner
 			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=http://localhost:8089")
@@ -321,6 +365,15 @@ class K2AutoConfigurationTests {
 				assertThatExceptionOfType(K2SignatureException.class)
 					.isThrownBy(() -> bean.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "other")));
 			});
+	}
+
+	private static InvalidK2PropertiesException invalidProperties(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidK2PropertiesException invalid) {
+				return invalid;
+			}
+		}
+		throw new AssertionError("no InvalidK2PropertiesException in the cause chain of " + failure);
 	}
 
 	private static FailureAnalysis analyse(Throwable failure) {
