@@ -69,22 +69,6 @@ class K2AutoConfigurationTests {
 	}
 
 	@Test
-	void apiVersionSelectsTheV2PathsAgainstTheSimulator() {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(K2SimulatorAutoConfiguration.class))
-			.withPropertyValues("k2.simulator.enabled=true", "k2.api-version=v2")
-			.run((context) -> {
-				io.k2connect.ResourceLocation location = context.getBean(K2Client.class)
-					.webhooks()
-					.createSubscription(io.k2connect.webhook.WebhookSubscriptionRequest.forCompany(
-							io.k2connect.webhook.WebhookEventType.CUSTOMER_CREATED, "https://example.com/k2/webhooks"));
-				assertThat(location.location().getPath()).startsWith("/api/v2/webhook_subscriptions/");
-				assertThat(context.getBean(io.k2connect.simulator.K2Simulator.class)
-					.requests("POST", "/api/v2/webhook_subscriptions")).hasSize(1);
-			});
-	}
-
-	@Test
 	void clientCarriesTheApiKeyForItsResultProcessor() {
 		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.api-key=the-key")
 			.run((context) -> {
