@@ -58,6 +58,20 @@ public final class K2Simulator implements AutoCloseable {
 	/** The port of the standalone simulator ({@link #main(String[])}) when none is given. */
 	public static final int DEFAULT_STANDALONE_PORT = 8089;
 
+	/**
+	 * The JDK server writes an answer's headers and body separately, so with Nagle's algorithm
+	 * every keep-alive request waits about 40 ms for the client's delayed ACK. The JDK reads this
+	 * property once, when it creates its first server in the JVM: set here, it takes effect unless
+	 * a JDK server was created before this class was loaded (see the README).
+	 */
+	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		if (System.getProperty(NODELAY_PROPERTY) == null) {
+			System.setProperty(NODELAY_PROPERTY, "true");
+		}
+	}
+
 	private final SimulatorConfig config;
 
 	private final HttpServer server;
