@@ -115,6 +115,20 @@ class K2SimulatorTokenTests {
 	}
 
 	@Test
+	void tokenForgottenLongAfterItExpiredIsStillRefused() {
+		String token = this.client.tokens().requestAccessToken().accessToken();
+		this.clock.advance(Duration.ofMinutes(10).plus(TokenStore.REMEMBERED_AFTER_END).plusSeconds(1));
+		this.client.tokens().requestAccessToken();
+		assertThatExceptionOfType(K2AuthenticationException.class)
+			.isThrownBy(() -> this.client.receivePayments()
+				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token)))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.errorMessage()).isEqualTo("InvalidAccessToken");
+			});
+	}
+
+	@Test
 	void tokenStillWorksJustBeforeItExpires() {
 		String token = this.client.tokens().requestAccessToken().accessToken();
 		this.clock.advance(Duration.ofMinutes(10).minusSeconds(1));
