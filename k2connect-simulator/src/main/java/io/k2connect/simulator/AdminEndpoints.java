@@ -90,7 +90,7 @@ final class AdminEndpoints {
 				.put("received_at", Wire.millis(recorded.receivedAt()));
 			ObjectNode headers = item.putObject("headers");
 			recorded.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-			item.put("body", recorded.bodyText());
+			item.put("body", recorded.bodyText()).put("body_truncated", recorded.bodyTruncated());
 		}
 		return HttpReply.json(200, array);
 	}

@@ -7,14 +7,17 @@ final class CommandLine {
 
 	static final String USAGE = """
 			Usage: java -jar k2connect-simulator-<version>-all.jar [options]
-			  --port=8089                  loopback port (0 = any free port)
-			  --client-id=sim-client-id    OAuth client id to accept
-			  --client-secret=...          OAuth client secret to accept (default sim-client-secret)
-			  --api-key=sim-api-key        key that signs every callback and webhook
-			  --callback-delay=500         milliseconds before a result is posted
-			  --token-lifetime=3600        seconds an access token lives
-			  --redeliveries=0             attempts again when the application does not answer 2xx
-			  --help                       print this and exit""";
+			  --port=8089                       loopback port (0 = any free port)
+			  --client-id=sim-client-id         OAuth client id to accept
+			  --client-secret=...               OAuth client secret to accept (default sim-client-secret)
+			  --api-key=sim-api-key             key that signs every callback and webhook
+			  --callback-delay=500              milliseconds before a result is posted
+			  --token-lifetime=3600             seconds an access token lives
+			  --redeliveries=0                  attempts again when the application does not answer 2xx
+			  --max-request-body-size=1048576   bytes of the largest body read; larger ones get 413
+			  --max-recorded-requests=1000      requests kept for /simulator/requests (oldest dropped)
+			  --max-recorded-body-size=16384    bytes of each body kept there
+			  --help                            print this and exit""";
 
 	private final K2Simulator.Builder builder;
 
@@ -46,7 +49,10 @@ final class CommandLine {
 				case "api-key" -> builder.apiKey(value);
 				case "callback-delay" -> builder.callbackDelay(Duration.ofMillis(number(name, value)));
 				case "token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(number(name, value)));
-				case "redeliveries" -> builder.redeliveries((int) number(name, value));
+				case "redeliveries" -> builder.redeliveries(number(name, value));
+				case "max-request-body-size" -> builder.maxRequestBodySize(number(name, value));
+				case "max-recorded-requests" -> builder.maxRecordedRequests(number(name, value));
+				case "max-recorded-body-size" -> builder.maxRecordedBodySize(number(name, value));
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}

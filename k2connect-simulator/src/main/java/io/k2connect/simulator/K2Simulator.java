@@ -115,7 +115,7 @@ public final class K2Simulator implements AutoCloseable {
 		this.outcomes = new Outcomes(config, this.baseUrl.toString(), this.state, this.outbox, this.scheduler);
 		TokenStore tokens = new TokenStore(config.tokenLifetime(), config.clock());
 		ApiEndpoints api = new ApiEndpoints(this.baseUrl.toString(), config.clock(), this.state, this.outcomes);
-		this.router = new Router(config.clock(), this.faults, new OAuthEndpoints(config, tokens), tokens, api,
+		this.router = new Router(config, this.faults, new OAuthEndpoints(config, tokens), tokens, api,
 				new AdminEndpoints(this));
 		this.server.setExecutor(this.httpExecutor);
 		this.server.createContext("/", this.router);
@@ -166,8 +166,9 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Every request received since start or the last {@link #reset()}, oldest first, including
-	 * those that faults failed or dropped.
+	 * The requests received since start or the last {@link #reset()}, oldest first, including
+	 * those that faults failed or dropped: the latest {@link Builder#maxRecordedRequests(int)},
+	 * each with at most {@link Builder#maxRecordedBodySize(int)} bytes of its body.
 	 * @return an immutable snapshot
 	 */
 	public List<RecordedRequest> requests() {
@@ -302,7 +303,8 @@ public final class K2Simulator implements AutoCloseable {
 	 * {@code java -jar k2connect-simulator-<version>-all.jar --port=8089}. Options:
 	 * {@code --port}, {@code --client-id}, {@code --client-secret}, {@code --api-key},
 	 * {@code --callback-delay} (milliseconds), {@code --token-lifetime} (seconds),
-	 * {@code --redeliveries}, {@code --help}.
+	 * {@code --redeliveries}, {@code --max-request-body-size}, {@code --max-recorded-requests},
+	 * {@code --max-recorded-body-size} (bytes), {@code --help}.
 	 * @param args the options, each {@code --name=value}
 	 * @throws InterruptedException never in practice: the main thread waits until shutdown
 	 */
@@ -365,7 +367,8 @@ public final class K2Simulator implements AutoCloseable {
 	 * Configures a {@link K2Simulator}. Defaults: the fixed dev credentials
 	 * ({@value #DEFAULT_CLIENT_ID}, {@value #DEFAULT_CLIENT_SECRET}, {@value #DEFAULT_API_KEY}),
 	 * a free port, results 500 ms after a create, one-hour tokens, the system clock, no
-	 * redelivery.
+	 * redelivery, request bodies up to 1 MiB, the last 1000 requests recorded with up to 16 KiB
+	 * of each body.
 	 */
 	public static final class Builder {
 
@@ -388,6 +391,12 @@ public final class K2Simulator implements AutoCloseable {
 		private Duration redeliveryDelay = Duration.ofSeconds(1);
 
 		private Duration deliveryTimeout = Duration.ofSeconds(10);
+
+		private int maxRecordedRequests = 1000;
+
+		private int maxRecordedBodySize = 16 * 1024;
+
+		private int maxRequestBodySize = 1024 * 1024;
 
 		private Builder() {
 		}
@@ -460,6 +469,34 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
+		 * How many requests {@link K2Simulator#requests()} keeps; the oldest are dropped first;
+		 * default 1000, 0 records none.
+		 */
+		public Builder maxRecordedRequests(int maxRecordedRequests) {
+			this.maxRecordedRequests = maxRecordedRequests;
+			return this;
+		}
+
+		/**
+		 * How many bytes of each request's body {@link K2Simulator#requests()} keeps; longer bodies
+		 * are cut and marked {@link RecordedRequest#bodyTruncated()}; default 16 KiB. Handling
+		 * always sees the whole body.
+		 */
+		public Builder maxRecordedBodySize(int maxRecordedBodySize) {
+			this.maxRecordedBodySize = maxRecordedBodySize;
+			return this;
+		}
+
+		/**
+		 * The largest request body the simulator reads; a larger one is answered 413 without
+		 * being read; default 1 MiB.
+		 */
+		public Builder maxRequestBodySize(int maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+			return this;
+		}
+
+		/**
 		 * Starts the simulator.
 		 * @return the running simulator; close it when done
 		 * @throws IllegalArgumentException when a setting is invalid
@@ -469,20 +506,32 @@ public final class K2Simulator implements AutoCloseable {
 			requireText(this.clientId, "clientId");
 			requireText(this.clientSecret, "clientSecret");
 			requireText(this.apiKey, "apiKey");
-			if (this.port < 0 || this.port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535 but was " + this.port);
-			}
+			requireBetween(this.port, 0, 65535, "port");
 			requireNotNegative(this.callbackDelay, "callbackDelay");
 			requireNotNegative(this.redeliveryDelay, "redeliveryDelay");
 			requirePositive(this.tokenLifetime, "tokenLifetime");
 			requirePositive(this.deliveryTimeout, "deliveryTimeout");
 			Objects.requireNonNull(this.clock, "clock must not be null");
-			if (this.redeliveries < 0 || this.redeliveries > 10) {
-				throw new IllegalArgumentException("redeliveries must be between 0 and 10 but was " + this.redeliveries);
-			}
+			requireBetween(this.redeliveries, 0, 10, "redeliveries");
+			requireNotNegative(this.maxRecordedRequests, "maxRecordedRequests");
+			requireNotNegative(this.maxRecordedBodySize, "maxRecordedBodySize");
+			// One byte more than the limit is read to tell a body of exactly the limit from a larger one.
+			requireBetween(this.maxRequestBodySize, 1, Integer.MAX_VALUE - 1, "maxRequestBodySize");
 			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.apiKey, this.port,
 					this.callbackDelay, this.tokenLifetime, this.clock, this.redeliveries, this.redeliveryDelay,
-					this.deliveryTimeout));
+					this.deliveryTimeout, this.maxRecordedRequests, this.maxRecordedBodySize, this.maxRequestBodySize));
+		}
+
+		private static void requireBetween(int value, int min, int max, String name) {
+			if (value < min || value > max) {
+				throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
+			}
+		}
+
+		private static void requireNotNegative(int value, String name) {
+			if (value < 0) {
+				throw new IllegalArgumentException(name + " must not be negative but was " + value);
+			}
 		}
 
 		private static void requireText(@Nullable String value, String name) {

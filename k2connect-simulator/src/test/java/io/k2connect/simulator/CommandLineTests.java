@@ -32,6 +32,20 @@ class CommandLineTests {
 	}
 
 	@Test
+	void recordingAndBodyLimitsAreOptions() {
+		CommandLine commandLine = CommandLine.parse(new String[] { "--port=0", "--max-recorded-requests=1",
+				"--max-recorded-body-size=4", "--max-request-body-size=512" });
+		try (K2Simulator k2 = commandLine.builder().start()) {
+			k2.clientBuilder().build().tokens().requestAccessToken();
+			k2.clientBuilder().build().tokens().requestAccessToken();
+			assertThat(k2.requests()).singleElement().satisfies((request) -> {
+				assertThat(request.body()).hasSize(4);
+				assertThat(request.bodyTruncated()).isTrue();
+			});
+		}
+	}
+
+	@Test
 	void helpIsRecognised() {
 		assertThat(CommandLine.parse(new String[] { "--help" }).help()).isTrue();
 	}

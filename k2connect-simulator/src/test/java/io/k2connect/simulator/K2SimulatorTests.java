@@ -149,6 +149,9 @@ class K2SimulatorTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> K2Simulator.builder().callbackDelay(Duration.ofMillis(-1)).start());
 		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().redeliveries(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRecordedRequests(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRecordedBodySize(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRequestBodySize(0).start());
 	}
 
 	@Test

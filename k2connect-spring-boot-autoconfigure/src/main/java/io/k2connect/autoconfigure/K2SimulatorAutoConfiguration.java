@@ -32,9 +32,13 @@ public final class K2SimulatorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	K2Simulator k2Simulator(K2Properties properties) {
+		K2Properties.Simulator settings = properties.getSimulator();
 		K2Simulator.Builder builder = K2Simulator.builder()
-			.port(properties.getSimulator().getPort())
-			.callbackDelay(properties.getSimulator().getCallbackDelay());
+			.port(settings.getPort())
+			.callbackDelay(settings.getCallbackDelay())
+			.maxRequestBodySize(Math.toIntExact(settings.getMaxRequestBodySize().toBytes()))
+			.maxRecordedRequests(settings.getMaxRecordedRequests())
+			.maxRecordedBodySize(Math.toIntExact(settings.getMaxRecordedBodySize().toBytes()));
 		// Configured credentials win, so an app's own settings work against the simulator too.
 		if (StringUtils.hasText(properties.getClientId())) {
 			builder.clientId(properties.getClientId());

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.k2connect.K2ApiException;
 import io.k2connect.K2Client;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.K2SignatureVerifier;
@@ -58,6 +59,30 @@ class K2SimulatorAutoConfigurationTests {
 				byte[] body = "{}".getBytes();
 				context.getBean(K2SignatureVerifier.class).verify(body, K2Signatures.sign(body, "my-key"));
 			});
+	}
+
+	@Test
+	void recordingLimitsReachTheSimulator() {
+		this.contextRunner
+			.withPropertyValues("k2.simulator.enabled=true", "k2.simulator.max-recorded-requests=1",
+					"k2.simulator.max-recorded-body-size=4B")
+			.run((context) -> {
+				K2Simulator simulator = context.getBean(K2Simulator.class);
+				context.getBean(K2Client.class).tokens().requestAccessToken();
+				context.getBean(K2Client.class).tokens().requestAccessToken();
+				assertThat(simulator.requests()).singleElement().satisfies((request) -> {
+					assertThat(request.body()).hasSize(4);
+					assertThat(request.bodyTruncated()).isTrue();
+				});
+			});
+	}
+
+	@Test
+	void maxRequestBodySizeReachesTheSimulator() {
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true", "k2.simulator.max-request-body-size=16B")
+			.run((context) -> assertThatExceptionOfType(K2ApiException.class)
+				.isThrownBy(() -> context.getBean(K2Client.class).tokens().requestAccessToken())
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(413)));
 	}
 
 	@Test
