@@ -2,6 +2,8 @@ package io.k2connect.simulator;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /** The options of the standalone simulator ({@link K2Simulator#main(String[])}). */
 final class CommandLine {
 
@@ -70,10 +72,15 @@ final class CommandLine {
 	String banner(K2Simulator simulator) {
 		return "K2 simulator listening on " + simulator.baseUrl() + System.lineSeparator()
 				+ "  client id:     " + simulator.clientId() + System.lineSeparator()
-				+ "  client secret: " + simulator.clientSecret() + System.lineSeparator()
-				+ "  api key:       " + simulator.apiKey() + System.lineSeparator()
+				+ "  client secret: " + shown(simulator.shownClientSecret()) + System.lineSeparator()
+				+ "  api key:       " + shown(simulator.shownApiKey()) + System.lineSeparator()
 				+ "  admin:         " + simulator.baseUrl() + "/simulator (magic values, requests, deliveries, faults)"
 				+ System.lineSeparator() + "Stop with Ctrl+C.";
+	}
+
+	/** A secret given on the command line is not printed: output ends up in logs. */
+	private static String shown(@Nullable String secret) {
+		return (secret != null) ? secret : "(as given)";
 	}
 
 	private static int number(String name, String value) {

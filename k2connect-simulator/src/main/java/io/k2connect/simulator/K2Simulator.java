@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -147,9 +149,22 @@ public final class K2Simulator implements AutoCloseable {
 		return this.config.clientSecret();
 	}
 
+	/**
+	 * The client secret when the simulator may show it (at {@code GET /simulator}, in the
+	 * banner): the public default or a generated one, never one given to the builder.
+	 */
+	@Nullable String shownClientSecret() {
+		return this.config.showsClientSecret() ? clientSecret() : null;
+	}
+
 	/** The API key every result and webhook is signed with; give it to {@code K2SignatureVerifier}. */
 	public String apiKey() {
 		return this.config.apiKey();
+	}
+
+	/** The API key when the simulator may show it; see {@link #shownClientSecret()}. */
+	@Nullable String shownApiKey() {
+		return this.config.showsApiKey() ? apiKey() : null;
 	}
 
 	/**
@@ -378,6 +393,11 @@ public final class K2Simulator implements AutoCloseable {
 
 		private String apiKey = DEFAULT_API_KEY;
 
+		/** Whether the admin page may show the secret: not when it was given, so it may be a real one. */
+		private boolean showsClientSecret = true;
+
+		private boolean showsApiKey = true;
+
 		private int port;
 
 		private Duration callbackDelay = Duration.ofMillis(500);
@@ -410,12 +430,29 @@ public final class K2Simulator implements AutoCloseable {
 		/** The OAuth client secret to accept; default {@value K2Simulator#DEFAULT_CLIENT_SECRET}. */
 		public Builder clientSecret(String clientSecret) {
 			this.clientSecret = clientSecret;
+			this.showsClientSecret = false;
 			return this;
 		}
 
 		/** The API key to sign results and webhooks with; default {@value K2Simulator#DEFAULT_API_KEY}. */
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
+			this.showsApiKey = false;
+			return this;
+		}
+
+		/**
+		 * A random client id, client secret and API key, new for this simulator, instead of the
+		 * public defaults: nothing signed with {@value K2Simulator#DEFAULT_API_KEY} by anyone else
+		 * passes a verifier that trusts this simulator's key. Replaces credentials set before.
+		 */
+		public Builder generatedCredentials() {
+			SecureRandom random = new SecureRandom();
+			this.clientId = "sim-client-" + randomText(random, 6);
+			this.clientSecret = randomText(random, 32);
+			this.apiKey = randomText(random, 32);
+			this.showsClientSecret = true;
+			this.showsApiKey = true;
 			return this;
 		}
 
@@ -517,9 +554,16 @@ public final class K2Simulator implements AutoCloseable {
 			requireNotNegative(this.maxRecordedBodySize, "maxRecordedBodySize");
 			// One byte more than the limit is read to tell a body of exactly the limit from a larger one.
 			requireBetween(this.maxRequestBodySize, 1, Integer.MAX_VALUE - 1, "maxRequestBodySize");
-			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.apiKey, this.port,
+			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.showsClientSecret,
+					this.apiKey, this.showsApiKey, this.port,
 					this.callbackDelay, this.tokenLifetime, this.clock, this.redeliveries, this.redeliveryDelay,
 					this.deliveryTimeout, this.maxRecordedRequests, this.maxRecordedBodySize, this.maxRequestBodySize));
+		}
+
+		private static String randomText(SecureRandom random, int bytes) {
+			byte[] value = new byte[bytes];
+			random.nextBytes(value);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 		}
 
 		private static void requireBetween(int value, int min, int max, String name) {

@@ -27,7 +27,8 @@ class CommandLineTests {
 			assertThat(k2.apiKey()).isEqualTo("my-key");
 			assertThat(k2.clientBuilder().build().tokens().requestAccessToken().expiresIn())
 				.isEqualTo(Duration.ofSeconds(60));
-			assertThat(commandLine.banner(k2)).contains(k2.baseUrl().toString(), "my-id", "my-key");
+			assertThat(commandLine.banner(k2)).contains(k2.baseUrl().toString(), "my-id")
+				.doesNotContain("my-secret", "my-key");
 		}
 	}
 

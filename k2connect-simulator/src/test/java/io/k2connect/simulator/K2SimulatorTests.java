@@ -176,8 +176,45 @@ class K2SimulatorTests {
 			HttpResponse<String> info = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/simulator")).build());
 			JsonNode body = Api.json(info.body());
 			assertThat(body.get("client_id").asString()).isEqualTo(k2.clientId());
-			assertThat(body.get("api_key").asString()).isEqualTo(k2.apiKey());
+			assertThat(body.get("client_secret").asString()).isEqualTo(K2Simulator.DEFAULT_CLIENT_SECRET);
+			assertThat(body.get("api_key").asString()).isEqualTo(K2Simulator.DEFAULT_API_KEY);
 			assertThat(body.get("magic_phone_numbers")).hasSize(4);
+		}
+	}
+
+	@Test
+	void adminInfoNeverShowsASecretOrApiKeyGivenToTheBuilder() {
+		try (K2Simulator k2 = K2Simulator.builder().clientSecret("real-s3cret").apiKey("real-k3y").start()) {
+			HttpResponse<String> info = get(k2, "/simulator");
+
+			assertThat(info.body()).doesNotContain("real-s3cret", "real-k3y");
+			assertThat(Api.json(info.body()).get("client_secret").isNull()).isTrue();
+			assertThat(Api.json(info.body()).get("api_key").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void adminInfoShowsGeneratedCredentials() {
+		try (K2Simulator k2 = K2Simulator.builder().clientSecret("real-s3cret").generatedCredentials().start()) {
+			JsonNode body = Api.json(get(k2, "/simulator").body());
+
+			assertThat(body.get("client_secret").asString()).isEqualTo(k2.clientSecret());
+			assertThat(body.get("api_key").asString()).isEqualTo(k2.apiKey());
+		}
+	}
+
+	@Test
+	void generatedCredentialsAreNewForEverySimulatorAndWork() {
+		try (K2Simulator one = K2Simulator.builder().generatedCredentials().start();
+				K2Simulator two = K2Simulator.builder().generatedCredentials().start()) {
+			assertThat(one.clientId()).isNotEqualTo(K2Simulator.DEFAULT_CLIENT_ID).isNotEqualTo(two.clientId());
+			assertThat(one.clientSecret()).isNotEqualTo(K2Simulator.DEFAULT_CLIENT_SECRET)
+				.isNotEqualTo(two.clientSecret())
+				.hasSizeGreaterThanOrEqualTo(40);
+			assertThat(one.apiKey()).isNotEqualTo(K2Simulator.DEFAULT_API_KEY)
+				.isNotEqualTo(two.apiKey())
+				.hasSizeGreaterThanOrEqualTo(40);
+			assertThat(one.clientBuilder().build().accessToken().accessToken()).isNotBlank();
 		}
 	}
 

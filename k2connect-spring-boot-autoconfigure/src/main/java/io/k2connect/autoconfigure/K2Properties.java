@@ -251,8 +251,9 @@ public class K2Properties {
 	public static class Simulator {
 
 		/**
-		 * Whether to start an embedded K2 simulator and point the client at it. Its
-		 * credentials are used unless k2.client-id, k2.client-secret and k2.api-key are set.
+		 * Whether to start an embedded K2 simulator and point the client and the webhook
+		 * endpoint at it, with credentials generated for the run (k2.client-id,
+		 * k2.client-secret and k2.api-key are not used while it is on).
 		 */
 		private boolean enabled;
 
