@@ -43,8 +43,9 @@ final class AdminEndpoints {
 		ObjectNode body = Wire.object()
 			.put("base_url", this.simulator.baseUrl().toString())
 			.put("client_id", this.simulator.clientId())
-			.put("client_secret", this.simulator.clientSecret())
-			.put("api_key", this.simulator.apiKey());
+			// null rather than a secret the simulator was given: it may be the application's real one.
+			.put("client_secret", this.simulator.shownClientSecret())
+			.put("api_key", this.simulator.shownApiKey());
 		ArrayNode magic = body.putArray("magic_phone_numbers");
 		magic.addObject().put("phone_number", MagicPhoneNumbers.CANCELLED_BY_USER).put("outcome", "Failed: "
 				+ MagicPhoneNumbers.CANCELLED_MESSAGE);
@@ -90,7 +91,7 @@ final class AdminEndpoints {
 				.put("received_at", Wire.millis(recorded.receivedAt()));
 			ObjectNode headers = item.putObject("headers");
 			recorded.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-			item.put("body", recorded.bodyText());
+			item.put("body", recorded.bodyText()).put("body_truncated", recorded.bodyTruncated());
 		}
 		return HttpReply.json(200, array);
 	}

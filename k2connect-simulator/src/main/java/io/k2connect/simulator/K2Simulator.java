@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +60,20 @@ public final class K2Simulator implements AutoCloseable {
 	/** The port of the standalone simulator ({@link #main(String[])}) when none is given. */
 	public static final int DEFAULT_STANDALONE_PORT = 8089;
 
+	/**
+	 * The JDK server writes an answer's headers and body separately, so with Nagle's algorithm
+	 * every keep-alive request waits about 40 ms for the client's delayed ACK. The JDK reads this
+	 * property once, when it creates its first server in the JVM: set here, it takes effect unless
+	 * a JDK server was created before this class was loaded (see the README).
+	 */
+	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		if (System.getProperty(NODELAY_PROPERTY) == null) {
+			System.setProperty(NODELAY_PROPERTY, "true");
+		}
+	}
+
 	private final SimulatorConfig config;
 
 	private final HttpServer server;
@@ -101,7 +117,7 @@ public final class K2Simulator implements AutoCloseable {
 		this.outcomes = new Outcomes(config, this.baseUrl.toString(), this.state, this.outbox, this.scheduler);
 		TokenStore tokens = new TokenStore(config.tokenLifetime(), config.clock());
 		ApiEndpoints api = new ApiEndpoints(this.baseUrl.toString(), config.clock(), this.state, this.outcomes);
-		this.router = new Router(config.clock(), this.faults, new OAuthEndpoints(config, tokens), tokens, api,
+		this.router = new Router(config, this.faults, new OAuthEndpoints(config, tokens), tokens, api,
 				new AdminEndpoints(this));
 		this.server.setExecutor(this.httpExecutor);
 		this.server.createContext("/", this.router);
@@ -133,9 +149,22 @@ public final class K2Simulator implements AutoCloseable {
 		return this.config.clientSecret();
 	}
 
+	/**
+	 * The client secret when the simulator may show it (at {@code GET /simulator}, in the
+	 * banner): the public default or a generated one, never one given to the builder.
+	 */
+	@Nullable String shownClientSecret() {
+		return this.config.showsClientSecret() ? clientSecret() : null;
+	}
+
 	/** The API key every result and webhook is signed with; give it to {@code K2SignatureVerifier}. */
 	public String apiKey() {
 		return this.config.apiKey();
+	}
+
+	/** The API key when the simulator may show it; see {@link #shownClientSecret()}. */
+	@Nullable String shownApiKey() {
+		return this.config.showsApiKey() ? apiKey() : null;
 	}
 
 	/**
@@ -152,8 +181,9 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Every request received since start or the last {@link #reset()}, oldest first, including
-	 * those that faults failed or dropped.
+	 * The requests received since start or the last {@link #reset()}, oldest first, including
+	 * those that faults failed or dropped: the latest {@link Builder#maxRecordedRequests(int)},
+	 * each with at most {@link Builder#maxRecordedBodySize(int)} bytes of its body.
 	 * @return an immutable snapshot
 	 */
 	public List<RecordedRequest> requests() {
@@ -288,7 +318,8 @@ public final class K2Simulator implements AutoCloseable {
 	 * {@code java -jar k2connect-simulator-<version>-all.jar --port=8089}. Options:
 	 * {@code --port}, {@code --client-id}, {@code --client-secret}, {@code --api-key},
 	 * {@code --callback-delay} (milliseconds), {@code --token-lifetime} (seconds),
-	 * {@code --redeliveries}, {@code --help}.
+	 * {@code --redeliveries}, {@code --max-request-body-size}, {@code --max-recorded-requests},
+	 * {@code --max-recorded-body-size} (bytes), {@code --help}.
 	 * @param args the options, each {@code --name=value}
 	 * @throws InterruptedException never in practice: the main thread waits until shutdown
 	 */
@@ -351,7 +382,8 @@ public final class K2Simulator implements AutoCloseable {
 	 * Configures a {@link K2Simulator}. Defaults: the fixed dev credentials
 	 * ({@value #DEFAULT_CLIENT_ID}, {@value #DEFAULT_CLIENT_SECRET}, {@value #DEFAULT_API_KEY}),
 	 * a free port, results 500 ms after a create, one-hour tokens, the system clock, no
-	 * redelivery.
+	 * redelivery, request bodies up to 1 MiB, the last 1000 requests recorded with up to 16 KiB
+	 * of each body.
 	 */
 	public static final class Builder {
 
@@ -360,6 +392,11 @@ public final class K2Simulator implements AutoCloseable {
 		private String clientSecret = DEFAULT_CLIENT_SECRET;
 
 		private String apiKey = DEFAULT_API_KEY;
+
+		/** Whether the admin page may show the secret: not when it was given, so it may be a real one. */
+		private boolean showsClientSecret = true;
+
+		private boolean showsApiKey = true;
 
 		private int port;
 
@@ -375,6 +412,12 @@ public final class K2Simulator implements AutoCloseable {
 
 		private Duration deliveryTimeout = Duration.ofSeconds(10);
 
+		private int maxRecordedRequests = 1000;
+
+		private int maxRecordedBodySize = 16 * 1024;
+
+		private int maxRequestBodySize = 1024 * 1024;
+
 		private Builder() {
 		}
 
@@ -387,12 +430,29 @@ public final class K2Simulator implements AutoCloseable {
 		/** The OAuth client secret to accept; default {@value K2Simulator#DEFAULT_CLIENT_SECRET}. */
 		public Builder clientSecret(String clientSecret) {
 			this.clientSecret = clientSecret;
+			this.showsClientSecret = false;
 			return this;
 		}
 
 		/** The API key to sign results and webhooks with; default {@value K2Simulator#DEFAULT_API_KEY}. */
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
+			this.showsApiKey = false;
+			return this;
+		}
+
+		/**
+		 * A random client id, client secret and API key, new for this simulator, instead of the
+		 * public defaults: nothing signed with {@value K2Simulator#DEFAULT_API_KEY} by anyone else
+		 * passes a verifier that trusts this simulator's key. Replaces credentials set before.
+		 */
+		public Builder generatedCredentials() {
+			SecureRandom random = new SecureRandom();
+			this.clientId = "sim-client-" + randomText(random, 6);
+			this.clientSecret = randomText(random, 32);
+			this.apiKey = randomText(random, 32);
+			this.showsClientSecret = true;
+			this.showsApiKey = true;
 			return this;
 		}
 
@@ -446,6 +506,34 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
+		 * How many requests {@link K2Simulator#requests()} keeps; the oldest are dropped first;
+		 * default 1000, 0 records none.
+		 */
+		public Builder maxRecordedRequests(int maxRecordedRequests) {
+			this.maxRecordedRequests = maxRecordedRequests;
+			return this;
+		}
+
+		/**
+		 * How many bytes of each request's body {@link K2Simulator#requests()} keeps; longer bodies
+		 * are cut and marked {@link RecordedRequest#bodyTruncated()}; default 16 KiB. Handling
+		 * always sees the whole body.
+		 */
+		public Builder maxRecordedBodySize(int maxRecordedBodySize) {
+			this.maxRecordedBodySize = maxRecordedBodySize;
+			return this;
+		}
+
+		/**
+		 * The largest request body the simulator reads; a larger one is answered 413 without
+		 * being read; default 1 MiB.
+		 */
+		public Builder maxRequestBodySize(int maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+			return this;
+		}
+
+		/**
 		 * Starts the simulator.
 		 * @return the running simulator; close it when done
 		 * @throws IllegalArgumentException when a setting is invalid
@@ -455,20 +543,39 @@ public final class K2Simulator implements AutoCloseable {
 			requireText(this.clientId, "clientId");
 			requireText(this.clientSecret, "clientSecret");
 			requireText(this.apiKey, "apiKey");
-			if (this.port < 0 || this.port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535 but was " + this.port);
-			}
+			requireBetween(this.port, 0, 65535, "port");
 			requireNotNegative(this.callbackDelay, "callbackDelay");
 			requireNotNegative(this.redeliveryDelay, "redeliveryDelay");
 			requirePositive(this.tokenLifetime, "tokenLifetime");
 			requirePositive(this.deliveryTimeout, "deliveryTimeout");
 			Objects.requireNonNull(this.clock, "clock must not be null");
-			if (this.redeliveries < 0 || this.redeliveries > 10) {
-				throw new IllegalArgumentException("redeliveries must be between 0 and 10 but was " + this.redeliveries);
-			}
-			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.apiKey, this.port,
+			requireBetween(this.redeliveries, 0, 10, "redeliveries");
+			requireNotNegative(this.maxRecordedRequests, "maxRecordedRequests");
+			requireNotNegative(this.maxRecordedBodySize, "maxRecordedBodySize");
+			// One byte more than the limit is read to tell a body of exactly the limit from a larger one.
+			requireBetween(this.maxRequestBodySize, 1, Integer.MAX_VALUE - 1, "maxRequestBodySize");
+			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.showsClientSecret,
+					this.apiKey, this.showsApiKey, this.port,
 					this.callbackDelay, this.tokenLifetime, this.clock, this.redeliveries, this.redeliveryDelay,
-					this.deliveryTimeout));
+					this.deliveryTimeout, this.maxRecordedRequests, this.maxRecordedBodySize, this.maxRequestBodySize));
+		}
+
+		private static String randomText(SecureRandom random, int bytes) {
+			byte[] value = new byte[bytes];
+			random.nextBytes(value);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+		}
+
+		private static void requireBetween(int value, int min, int max, String name) {
+			if (value < min || value > max) {
+				throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
+			}
+		}
+
+		private static void requireNotNegative(int value, String name) {
+			if (value < 0) {
+				throw new IllegalArgumentException(name + " must not be negative but was " + value);
+			}
 		}
 
 		private static void requireText(@Nullable String value, String name) {

@@ -2,6 +2,7 @@ package io.k2connect.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP request the simulator received, exactly as it arrived, for assertions in tests.
- * Every request is recorded, also those that a fault failed or dropped and those to the
- * admin endpoints.
+ * One HTTP request the simulator received, as it arrived, for assertions in tests. Every
+ * request is recorded, also those that a fault failed or dropped and those to the admin
+ * endpoints; the simulator keeps the latest ones ({@code maxRecordedRequests}) and of each body
+ * its beginning ({@code maxRecordedBodySize}).
  *
  * @param method the HTTP method, e.g. {@code POST}
  * @param path the path without the query, e.g. {@code /api/v1/incoming_payments}
@@ -21,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers, looked up case-insensitively
  * @param body the body bytes, empty when there was none
  * @param receivedAt when the request arrived, by the simulator's clock
+ * @param bodyTruncated whether {@code body} is only the beginning of the body (it was longer than
+ * {@code maxRecordedBodySize}), or is empty because the body was larger than
+ * {@code maxRequestBodySize} and refused with 413 unread
  */
 public record RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
-		byte[] body, Instant receivedAt) {
+		byte[] body, Instant receivedAt, boolean bodyTruncated) {
 
 	/** Copies the headers into a case-insensitive, unmodifiable map. */
 	public RecordedRequest {
@@ -50,6 +55,15 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	/** The body as UTF-8 text. */
 	public String bodyText() {
 		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	/** This request with at most {@code max} bytes of its body. */
+	RecordedRequest withBodyCappedAt(int max) {
+		if (this.body.length <= max) {
+			return this;
+		}
+		return new RecordedRequest(this.method, this.path, this.query, this.headers, Arrays.copyOf(this.body, max),
+				this.receivedAt, true);
 	}
 
 	/** Whether this request has the given method and path. */

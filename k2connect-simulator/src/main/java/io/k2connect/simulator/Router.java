@@ -3,27 +3,31 @@ package io.k2connect.simulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The simulator's one HTTP handler: records the request, applies the request faults, then
- * dispatches by path to OAuth, the API (after checking the bearer token), webhook events or
- * the admin endpoints.
+ * The simulator's one HTTP handler: reads and records the request, applies the request faults,
+ * then dispatches by path to OAuth, the API (after checking the bearer token), webhook events
+ * or the admin endpoints.
+ *
+ * <p>Memory stays bounded however long the simulator runs and whatever it is sent: a body
+ * larger than {@code maxRequestBodySize} is refused with 413 before it is read, only the last
+ * {@code maxRecordedRequests} requests are kept, each with at most {@code maxRecordedBodySize}
+ * bytes of its body.
  */
 final class Router implements HttpHandler {
 
-	private final Clock clock;
+	private final SimulatorConfig config;
 
-	private final List<RecordedRequest> requests = new ArrayList<>();
+	/** Oldest first; guarded by itself. */
+	private final Deque<RecordedRequest> requests = new ArrayDeque<>();
 
 	private final SimulatorFaults faults;
 
@@ -35,9 +39,9 @@ final class Router implements HttpHandler {
 
 	private final AdminEndpoints admin;
 
-	Router(Clock clock, SimulatorFaults faults, OAuthEndpoints oauth, TokenStore tokens, ApiEndpoints api,
+	Router(SimulatorConfig config, SimulatorFaults faults, OAuthEndpoints oauth, TokenStore tokens, ApiEndpoints api,
 			AdminEndpoints admin) {
-		this.clock = clock;
+		this.config = config;
 		this.faults = faults;
 		this.oauth = oauth;
 		this.tokens = tokens;
@@ -48,7 +52,18 @@ final class Router implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			RecordedRequest request = record(exchange);
+			byte[] body = readBody(exchange);
+			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+					exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+					exchange.getRequestHeaders(), (body != null) ? body : new byte[0], this.config.clock().instant(),
+					body == null);
+			record(request);
+			if (body == null) {
+				// The rest of the body is never read: the JDK server discards a little and then closes the connection.
+				send(exchange, HttpReply.apiError(413, "Request body is larger than "
+						+ this.config.maxRequestBodySize() + " bytes").withHeader("Connection", "close"));
+				return;
+			}
 			String path = normalise(request.path());
 			boolean isAdmin = path.equals("/simulator") || path.startsWith("/simulator/");
 			SimulatorFaults.@Nullable Decision fault = isAdmin ? null : this.faults.decide(path);
@@ -92,19 +107,40 @@ final class Router implements HttpHandler {
 		}
 	}
 
-	private RecordedRequest record(HttpExchange exchange) throws IOException {
-		byte[] body;
+	/**
+	 * The whole body, or {@code null} when it is larger than allowed: then it is not read at all
+	 * when its {@code Content-Length} says so, else only up to the first byte too many.
+	 */
+	private byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
+		int max = this.config.maxRequestBodySize();
+		String length = exchange.getRequestHeaders().getFirst("Content-Length");
+		if (length != null && isLongerThan(length.strip(), max)) {
+			return null;
+		}
 		try (InputStream in = exchange.getRequestBody()) {
-			body = in.readAllBytes();
+			byte[] body = in.readNBytes(max + 1);
+			return (body.length > max) ? null : body;
 		}
-		Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-				exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
-				this.clock.instant());
+	}
+
+	private static boolean isLongerThan(String contentLength, int max) {
+		try {
+			return Long.parseLong(contentLength) > max;
+		}
+		catch (NumberFormatException ex) {
+			// The JDK server refuses a malformed length, except beside a chunked body: then it is ignored.
+			return false;
+		}
+	}
+
+	private void record(RecordedRequest request) {
+		RecordedRequest recorded = request.withBodyCappedAt(this.config.maxRecordedBodySize());
 		synchronized (this.requests) {
-			this.requests.add(request);
+			this.requests.addLast(recorded);
+			while (this.requests.size() > this.config.maxRecordedRequests()) {
+				this.requests.removeFirst();
+			}
 		}
-		return request;
 	}
 
 	private HttpReply route(RecordedRequest request, String path) {

@@ -27,7 +27,22 @@ class CommandLineTests {
 			assertThat(k2.apiKey()).isEqualTo("my-key");
 			assertThat(k2.clientBuilder().build().tokens().requestAccessToken().expiresIn())
 				.isEqualTo(Duration.ofSeconds(60));
-			assertThat(commandLine.banner(k2)).contains(k2.baseUrl().toString(), "my-id", "my-key");
+			assertThat(commandLine.banner(k2)).contains(k2.baseUrl().toString(), "my-id")
+				.doesNotContain("my-secret", "my-key");
+		}
+	}
+
+	@Test
+	void recordingAndBodyLimitsAreOptions() {
+		CommandLine commandLine = CommandLine.parse(new String[] { "--port=0", "--max-recorded-requests=1",
+				"--max-recorded-body-size=4", "--max-request-body-size=512" });
+		try (K2Simulator k2 = commandLine.builder().start()) {
+			k2.clientBuilder().build().tokens().requestAccessToken();
+			k2.clientBuilder().build().tokens().requestAccessToken();
+			assertThat(k2.requests()).singleElement().satisfies((request) -> {
+				assertThat(request.body()).hasSize(4);
+				assertThat(request.bodyTruncated()).isTrue();
+			});
 		}
 	}
 

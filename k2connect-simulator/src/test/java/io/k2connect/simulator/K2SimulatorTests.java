@@ -70,6 +70,16 @@ class K2SimulatorTests {
 	}
 
 	@Test
+	void keepAliveRequestsAreNotHeldBackByNagle() throws IOException {
+		try (K2Simulator k2 = K2Simulator.builder().start(); RawConnection connection = new RawConnection(k2.baseUrl())) {
+			Duration took = connection.timePosts(30, "/oauth/token", RawConnection.tokenForm(k2));
+			// With Nagle's algorithm each answer's body waits for the client's delayed ACK of its
+			// headers: about 40 ms a request on Linux, so 30 would take more than a second.
+			assertThat(took).isLessThan(Duration.ofMillis(30 * 20));
+		}
+	}
+
+	@Test
 	void resetForgetsResourcesRequestsAndDeliveriesButKeepsTokens() throws InterruptedException {
 		try (K2Simulator k2 = K2Simulator.builder().callbackDelay(Duration.ofMillis(10)).start()) {
 			K2Client client = k2.clientBuilder().build();
@@ -139,6 +149,9 @@ class K2SimulatorTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> K2Simulator.builder().callbackDelay(Duration.ofMillis(-1)).start());
 		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().redeliveries(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRecordedRequests(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRecordedBodySize(-1).start());
+		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().maxRequestBodySize(0).start());
 	}
 
 	@Test
@@ -163,8 +176,45 @@ class K2SimulatorTests {
 			HttpResponse<String> info = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/simulator")).build());
 			JsonNode body = Api.json(info.body());
 			assertThat(body.get("client_id").asString()).isEqualTo(k2.clientId());
-			assertThat(body.get("api_key").asString()).isEqualTo(k2.apiKey());
+			assertThat(body.get("client_secret").asString()).isEqualTo(K2Simulator.DEFAULT_CLIENT_SECRET);
+			assertThat(body.get("api_key").asString()).isEqualTo(K2Simulator.DEFAULT_API_KEY);
 			assertThat(body.get("magic_phone_numbers")).hasSize(4);
+		}
+	}
+
+	@Test
+	void adminInfoNeverShowsASecretOrApiKeyGivenToTheBuilder() {
+		try (K2Simulator k2 = K2Simulator.builder().clientSecret("real-s3cret").apiKey("real-k3y").start()) {
+			HttpResponse<String> info = get(k2, "/simulator");
+
+			assertThat(info.body()).doesNotContain("real-s3cret", "real-k3y");
+			assertThat(Api.json(info.body()).get("client_secret").isNull()).isTrue();
+			assertThat(Api.json(info.body()).get("api_key").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void adminInfoShowsGeneratedCredentials() {
+		try (K2Simulator k2 = K2Simulator.builder().clientSecret("real-s3cret").generatedCredentials().start()) {
+			JsonNode body = Api.json(get(k2, "/simulator").body());
+
+			assertThat(body.get("client_secret").asString()).isEqualTo(k2.clientSecret());
+			assertThat(body.get("api_key").asString()).isEqualTo(k2.apiKey());
+		}
+	}
+
+	@Test
+	void generatedCredentialsAreNewForEverySimulatorAndWork() {
+		try (K2Simulator one = K2Simulator.builder().generatedCredentials().start();
+				K2Simulator two = K2Simulator.builder().generatedCredentials().start()) {
+			assertThat(one.clientId()).isNotEqualTo(K2Simulator.DEFAULT_CLIENT_ID).isNotEqualTo(two.clientId());
+			assertThat(one.clientSecret()).isNotEqualTo(K2Simulator.DEFAULT_CLIENT_SECRET)
+				.isNotEqualTo(two.clientSecret())
+				.hasSizeGreaterThanOrEqualTo(40);
+			assertThat(one.apiKey()).isNotEqualTo(K2Simulator.DEFAULT_API_KEY)
+				.isNotEqualTo(two.apiKey())
+				.hasSizeGreaterThanOrEqualTo(40);
+			assertThat(one.clientBuilder().build().accessToken().accessToken()).isNotBlank();
 		}
 	}
 

@@ -95,23 +95,22 @@ class K2SimulatorTokenTests {
 
 	@Test
 	void apiCallWithAnUnknownTokenIsRefused() {
-		assertThatExceptionOfType(K2AuthenticationException.class)
-			.isThrownBy(() -> this.client.receivePayments()
-				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken("made-up")))
-			.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("InvalidAccessToken"));
+		assertRefusedAtTheApi("made-up", "InvalidAccessToken");
 	}
 
 	@Test
 	void expiredTokenIsRefusedWithExpiredAccessToken() {
 		String token = this.client.tokens().requestAccessToken().accessToken();
 		this.clock.advance(Duration.ofMinutes(10));
-		assertThatExceptionOfType(K2AuthenticationException.class)
-			.isThrownBy(() -> this.client.receivePayments()
-				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token)))
-			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(401);
-				assertThat(ex.errorMessage()).isEqualTo("ExpiredAccessToken");
-			});
+		assertRefusedAtTheApi(token, "ExpiredAccessToken");
+	}
+
+	@Test
+	void tokenForgottenLongAfterItExpiredIsStillRefused() {
+		String token = this.client.tokens().requestAccessToken().accessToken();
+		this.clock.advance(Duration.ofMinutes(10).plus(TokenStore.REMEMBERED_AFTER_END).plusSeconds(1));
+		this.client.tokens().requestAccessToken();
+		assertRefusedAtTheApi(token, "InvalidAccessToken");
 	}
 
 	@Test
@@ -135,10 +134,7 @@ class K2SimulatorTokenTests {
 	void revokedTokenIsRefused() {
 		String token = this.client.tokens().requestAccessToken().accessToken();
 		this.client.tokens().revokeToken(token);
-		assertThatExceptionOfType(K2AuthenticationException.class)
-			.isThrownBy(() -> this.client.receivePayments()
-				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token)))
-			.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("InvalidAccessToken"));
+		assertRefusedAtTheApi(token, "InvalidAccessToken");
 	}
 
 	@Test
@@ -221,6 +217,16 @@ class K2SimulatorTokenTests {
 			assertThatExceptionOfType(K2AuthenticationException.class)
 				.isThrownBy(() -> defaults.tokens().requestAccessToken());
 		}
+	}
+
+	private void assertRefusedAtTheApi(String token, String errorMessage) {
+		assertThatExceptionOfType(K2AuthenticationException.class)
+			.isThrownBy(() -> this.client.receivePayments()
+				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token)))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.errorMessage()).isEqualTo(errorMessage);
+			});
 	}
 
 	private HttpResponse<String> oauth(String path, String contentType, String body) {

@@ -251,8 +251,9 @@ public class K2Properties {
 	public static class Simulator {
 
 		/**
-		 * Whether to start an embedded K2 simulator and point the client at it. Its
-		 * credentials are used unless k2.client-id, k2.client-secret and k2.api-key are set.
+		 * Whether to start an embedded K2 simulator and point the client and the webhook
+		 * endpoint at it, with credentials generated for the run (k2.client-id,
+		 * k2.client-secret and k2.api-key are not used while it is on).
 		 */
 		private boolean enabled;
 
@@ -265,6 +266,21 @@ public class K2Properties {
 		 * How long the simulator waits before it posts a result to the callback URL.
 		 */
 		private Duration callbackDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Largest request body the simulator reads; larger ones are answered 413 unread.
+		 */
+		private DataSize maxRequestBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * How many received requests the simulator keeps for inspection; the oldest are dropped first.
+		 */
+		private int maxRecordedRequests = 1000;
+
+		/**
+		 * How much of each received request's body the simulator keeps for inspection.
+		 */
+		private DataSize maxRecordedBodySize = DataSize.ofKilobytes(16);
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -288,6 +304,30 @@ public class K2Properties {
 
 		public void setCallbackDelay(Duration callbackDelay) {
 			this.callbackDelay = callbackDelay;
+		}
+
+		public DataSize getMaxRequestBodySize() {
+			return this.maxRequestBodySize;
+		}
+
+		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+		public int getMaxRecordedRequests() {
+			return this.maxRecordedRequests;
+		}
+
+		public void setMaxRecordedRequests(int maxRecordedRequests) {
+			this.maxRecordedRequests = maxRecordedRequests;
+		}
+
+		public DataSize getMaxRecordedBodySize() {
+			return this.maxRecordedBodySize;
+		}
+
+		public void setMaxRecordedBodySize(DataSize maxRecordedBodySize) {
+			this.maxRecordedBodySize = maxRecordedBodySize;
 		}
 
 	}

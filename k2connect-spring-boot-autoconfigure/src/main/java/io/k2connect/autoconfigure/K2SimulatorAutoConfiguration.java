@@ -13,13 +13,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 
 /**
  * Starts an embedded {@link K2Simulator} when {@code k2.simulator.enabled=true} and the
  * simulator is on the class path, and points the K2 client at it through
  * {@link K2ConnectionDetails}: no credentials, no network, and signed callbacks that reach
  * the application's own {@code @K2Webhook} endpoint. The simulator stops with the context.
+ *
+ * <p>The simulator gets credentials generated for this run, never {@code k2.client-id},
+ * {@code k2.client-secret} or {@code k2.api-key}: its admin page is open to anyone who
+ * reaches its port, and a webhook endpoint that trusted the public default key would accept
+ * anything signed with it.
  */
 @AutoConfiguration(before = K2AutoConfiguration.class)
 @ConditionalOnClass(K2Simulator.class)
@@ -32,22 +36,17 @@ public final class K2SimulatorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	K2Simulator k2Simulator(K2Properties properties) {
-		K2Simulator.Builder builder = K2Simulator.builder()
-			.port(properties.getSimulator().getPort())
-			.callbackDelay(properties.getSimulator().getCallbackDelay());
-		// Configured credentials win, so an app's own settings work against the simulator too.
-		if (StringUtils.hasText(properties.getClientId())) {
-			builder.clientId(properties.getClientId());
-		}
-		if (StringUtils.hasText(properties.getClientSecret())) {
-			builder.clientSecret(properties.getClientSecret());
-		}
-		if (StringUtils.hasText(properties.getApiKey())) {
-			builder.apiKey(properties.getApiKey());
-		}
-		K2Simulator simulator = builder.start();
-		logger.info("Embedded K2 simulator running at " + simulator.baseUrl() + " (admin: " + simulator.baseUrl()
-				+ "/simulator)");
+		K2Properties.Simulator settings = properties.getSimulator();
+		K2Simulator simulator = K2Simulator.builder()
+			.generatedCredentials()
+			.port(settings.getPort())
+			.callbackDelay(settings.getCallbackDelay())
+			.maxRequestBodySize(Math.toIntExact(settings.getMaxRequestBodySize().toBytes()))
+			.maxRecordedRequests(settings.getMaxRecordedRequests())
+			.maxRecordedBodySize(Math.toIntExact(settings.getMaxRecordedBodySize().toBytes()))
+			.start();
+		logger.info("Embedded K2 simulator running at " + simulator.baseUrl() + " with credentials of its own (admin: "
+				+ simulator.baseUrl() + "/simulator)");
 		return simulator;
 	}
 

@@ -4,9 +4,14 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.k2connect.K2ApiException;
 import io.k2connect.K2Client;
+import io.k2connect.K2SignatureException;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2Signatures;
@@ -39,25 +44,62 @@ class K2SimulatorAutoConfigurationTests {
 			K2Simulator simulator = context.getBean(K2Simulator.class);
 			K2Client client = context.getBean(K2Client.class);
 			assertThat(client.baseUrl()).isEqualTo(simulator.baseUrl());
-			assertThat(client.clientId()).isEqualTo(K2Simulator.DEFAULT_CLIENT_ID);
+			assertThat(client.clientId()).isEqualTo(simulator.clientId()).isNotEqualTo(K2Simulator.DEFAULT_CLIENT_ID);
 			assertThat(client.accessToken().accessToken()).isNotBlank();
 			assertThat(simulator.requests("POST", "/oauth/token")).hasSize(1);
 		});
 	}
 
 	@Test
-	void configuredCredentialsAreUsedBySimulatorAndClient() {
+	void configuredCredentialsNeverReachTheSimulator() {
 		this.contextRunner
 			.withPropertyValues("k2.simulator.enabled=true", "k2.client-id=my-id", "k2.client-secret=my-secret",
 					"k2.api-key=my-key")
 			.run((context) -> {
 				K2Simulator simulator = context.getBean(K2Simulator.class);
-				assertThat(simulator.clientId()).isEqualTo("my-id");
-				assertThat(simulator.apiKey()).isEqualTo("my-key");
+				assertThat(simulator.clientId()).isNotEqualTo("my-id");
+				assertThat(simulator.clientSecret()).isNotEqualTo("my-secret");
+				assertThat(simulator.apiKey()).isNotEqualTo("my-key");
+				assertThat(context.getBean(K2Client.class).clientId()).isEqualTo(simulator.clientId());
 				assertThat(context.getBean(K2Client.class).accessToken()).isNotNull();
-				byte[] body = "{}".getBytes();
-				context.getBean(K2ResultProcessor.class).process(body, K2Signatures.sign(body, "my-key"));
+				HttpResponse<String> info = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/simulator")).build(),
+							HttpResponse.BodyHandlers.ofString());
+				assertThat(info.body()).contains(simulator.clientId()).doesNotContain("my-secret", "my-key");
 			});
+	}
+
+	@Test
+	void configuredApiKeyDoesNotVerifyWhileTheSimulatorIsOn() {
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true", "k2.api-key=my-key").run((context) -> {
+			byte[] body = "{}".getBytes();
+			assertThatExceptionOfType(K2SignatureException.class).isThrownBy(
+					() -> context.getBean(K2ResultProcessor.class).process(body, K2Signatures.sign(body, "my-key")));
+		});
+	}
+
+	@Test
+	void recordingLimitsReachTheSimulator() {
+		this.contextRunner
+			.withPropertyValues("k2.simulator.enabled=true", "k2.simulator.max-recorded-requests=1",
+					"k2.simulator.max-recorded-body-size=4B")
+			.run((context) -> {
+				K2Simulator simulator = context.getBean(K2Simulator.class);
+				context.getBean(K2Client.class).tokens().requestAccessToken();
+				context.getBean(K2Client.class).tokens().requestAccessToken();
+				assertThat(simulator.requests()).singleElement().satisfies((request) -> {
+					assertThat(request.body()).hasSize(4);
+					assertThat(request.bodyTruncated()).isTrue();
+				});
+			});
+	}
+
+	@Test
+	void maxRequestBodySizeReachesTheSimulator() {
+		this.contextRunner.withPropertyValues("k2.simulator.enabled=true", "k2.simulator.max-request-body-size=16B")
+			.run((context) -> assertThatExceptionOfType(K2ApiException.class)
+				.isThrownBy(() -> context.getBean(K2Client.class).tokens().requestAccessToken())
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(413)));
 	}
 
 	@Test

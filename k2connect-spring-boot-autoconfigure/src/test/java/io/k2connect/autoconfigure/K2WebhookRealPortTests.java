@@ -1,8 +1,5 @@
 package io.k2connect.autoconfigure;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,8 +43,6 @@ class K2WebhookRealPortTests {
 
 	@Autowired
 	private InMemoryK2DeliveryRegistry registry;
-
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@BeforeEach
 	void clear() {
@@ -120,13 +115,7 @@ class K2WebhookRealPortTests {
 	}
 
 	private HttpResponse<String> post(byte[] body, String signature) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/k2/webhooks"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		if (signature != null) {
-			request.header("X-KopoKopo-Signature", signature);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return WebhookTestApplication.postWebhook(this.port, body, signature);
 	}
 
 }

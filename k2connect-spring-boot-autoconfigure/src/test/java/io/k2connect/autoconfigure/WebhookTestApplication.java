@@ -3,6 +3,12 @@ package io.k2connect.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,9 +29,22 @@ public class WebhookTestApplication {
 
 	static final String API_KEY = "test-api-key";
 
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
 	@Bean
 	RecordingListener recordingListener() {
 		return new RecordingListener();
+	}
+
+	/** Posts a body to the webhook endpoint of an application on a real port, signed or not. */
+	static HttpResponse<String> postWebhook(int port, byte[] body, @Nullable String signature) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/k2/webhooks"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (signature != null) {
+			request.header("X-KopoKopo-Signature", signature);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static byte[] example(String name) {
