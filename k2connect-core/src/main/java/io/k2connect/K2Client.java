@@ -16,9 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.k2connect.internal.ClientCredentials;
-import io.k2connect.internal.K2Api;
 import io.k2connect.internal.K2Http;
-import io.k2connect.internal.TokenCache;
 import io.k2connect.internal.Urls;
 import io.k2connect.internal.Validator;
 import io.k2connect.notification.NotificationService;
@@ -105,13 +103,13 @@ public final class K2Client {
 		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
-		K2Api api = new K2Api(http, this.tokenCache, baseUrl, builder.apiVersion);
-		this.receivePayments = new ReceivePaymentsService(api);
-		this.pay = new PayService(api);
-		this.transfers = new TransferService(api);
-		this.webhooks = new WebhookService(api);
-		this.notifications = new NotificationService(api);
-		this.polling = new PollingService(api);
+		K2Transport transport = new ClientTransport(http, this.tokenCache, baseUrl, builder.apiVersion);
+		this.receivePayments = new ReceivePaymentsService(transport);
+		this.pay = new PayService(transport);
+		this.transfers = new TransferService(transport);
+		this.webhooks = new WebhookService(transport);
+		this.notifications = new NotificationService(transport);
+		this.polling = new PollingService(transport);
 		List<String> apiKeys = builder.apiKeys();
 		this.resultProcessor = apiKeys.isEmpty() ? null
 				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());

@@ -2,11 +2,11 @@ package io.k2connect.notification;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.TransactionSmsNotificationResult;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,14 +18,14 @@ public final class NotificationService {
 
 	static final String PATH = "/api/v1/transaction_sms_notifications";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#notifications()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public NotificationService(K2Api api) {
-		this.api = api;
+	public NotificationService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -50,7 +50,7 @@ public final class NotificationService {
 	public ResourceLocation sendTransactionSmsNotification(TransactionSmsNotificationRequest request,
 			RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(PATH, body(request), options);
+		return this.transport.create(PATH, body(request), options);
 	}
 
 	/**
@@ -71,7 +71,7 @@ public final class NotificationService {
 	 * @return the SMS notification's current state
 	 */
 	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location, RequestOptions options) {
-		return this.api.status(location, TransactionSmsNotificationResult.class, options);
+		return this.transport.status(location, TransactionSmsNotificationResult.class, options);
 	}
 
 	static ObjectNode body(TransactionSmsNotificationRequest request) {
@@ -83,7 +83,7 @@ public final class NotificationService {
 
 	@Override
 	public String toString() {
-		return "NotificationService[" + this.api.baseUrl() + "]";
+		return "NotificationService[" + this.transport.baseUrl() + "]";
 	}
 
 }

@@ -2,11 +2,11 @@ package io.k2connect.pay;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.PaymentResult;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,14 +20,14 @@ public final class PayService {
 
 	static final String PAYMENTS_PATH = "/api/v1/payments";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#pay()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public PayService(K2Api api) {
-		this.api = api;
+	public PayService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -50,7 +50,7 @@ public final class PayService {
 	 */
 	public ResourceLocation addPayRecipient(PayRecipient recipient, RequestOptions options) {
 		Objects.requireNonNull(recipient, "recipient must not be null");
-		return this.api.create(RECIPIENTS_PATH, body(recipient), options);
+		return this.transport.create(RECIPIENTS_PATH, body(recipient), options);
 	}
 
 	/**
@@ -72,7 +72,7 @@ public final class PayService {
 	 */
 	public ResourceLocation sendPay(SendPayRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(PAYMENTS_PATH, body(request), options);
+		return this.transport.create(PAYMENTS_PATH, body(request), options);
 	}
 
 	/**
@@ -93,7 +93,7 @@ public final class PayService {
 	 * @return the payment's current state
 	 */
 	public PaymentResult payTransactionStatus(ResourceLocation location, RequestOptions options) {
-		return this.api.status(location, PaymentResult.class, options);
+		return this.transport.status(location, PaymentResult.class, options);
 	}
 
 	static ObjectNode body(PayRecipient recipient) {
@@ -144,7 +144,7 @@ public final class PayService {
 
 	@Override
 	public String toString() {
-		return "PayService[" + this.api.baseUrl() + "]";
+		return "PayService[" + this.transport.baseUrl() + "]";
 	}
 
 }

@@ -2,11 +2,11 @@ package io.k2connect.polling;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.PollingResult;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import io.k2connect.internal.Timestamps;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,14 +18,14 @@ public final class PollingService {
 
 	static final String COLLECTION = "/polling";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#polling()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public PollingService(K2Api api) {
-		this.api = api;
+	public PollingService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -48,7 +48,7 @@ public final class PollingService {
 	 */
 	public ResourceLocation createPollingRequest(PollingRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
+		return this.transport.create(this.transport.versioned(COLLECTION), body(request), options);
 	}
 
 	/**
@@ -69,7 +69,7 @@ public final class PollingService {
 	 * @return the polling request's current state
 	 */
 	public PollingResult pollingRequestStatus(ResourceLocation location, RequestOptions options) {
-		return this.api.status(location, PollingResult.class, options);
+		return this.transport.status(location, PollingResult.class, options);
 	}
 
 	static ObjectNode body(PollingRequest request) {
@@ -85,7 +85,7 @@ public final class PollingService {
 
 	@Override
 	public String toString() {
-		return "PollingService[" + this.api.baseUrl() + "]";
+		return "PollingService[" + this.transport.baseUrl() + "]";
 	}
 
 }

@@ -2,11 +2,11 @@ package io.k2connect.receive;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,14 +17,14 @@ public final class ReceivePaymentsService {
 
 	static final String COLLECTION = "/incoming_payments";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#receivePayments()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public ReceivePaymentsService(K2Api api) {
-		this.api = api;
+	public ReceivePaymentsService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -47,7 +47,7 @@ public final class ReceivePaymentsService {
 	 */
 	public ResourceLocation createPaymentRequest(PaymentRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
+		return this.transport.create(this.transport.versioned(COLLECTION), body(request), options);
 	}
 
 	/**
@@ -69,7 +69,7 @@ public final class ReceivePaymentsService {
 	 * @return the payment request's current state
 	 */
 	public IncomingPaymentResult paymentRequestStatus(ResourceLocation location, RequestOptions options) {
-		return this.api.status(location, IncomingPaymentResult.class, options);
+		return this.transport.status(location, IncomingPaymentResult.class, options);
 	}
 
 	static ObjectNode body(PaymentRequest request) {
@@ -89,7 +89,7 @@ public final class ReceivePaymentsService {
 
 	@Override
 	public String toString() {
-		return "ReceivePaymentsService[" + this.api.baseUrl() + "]";
+		return "ReceivePaymentsService[" + this.transport.baseUrl() + "]";
 	}
 
 }

@@ -2,11 +2,11 @@ package io.k2connect.transfer;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.SettlementTransferResult;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,14 +21,14 @@ public final class TransferService {
 
 	static final String TRANSFERS_PATH = "/api/v1/settlement_transfers";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#transfers()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public TransferService(K2Api api) {
-		this.api = api;
+	public TransferService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -50,7 +50,7 @@ public final class TransferService {
 	 */
 	public ResourceLocation addBankSettlementAccount(BankSettlementAccount account, RequestOptions options) {
 		Objects.requireNonNull(account, "account must not be null");
-		return this.api.create(BANK_ACCOUNTS_PATH, body(account), options);
+		return this.transport.create(BANK_ACCOUNTS_PATH, body(account), options);
 	}
 
 	/**
@@ -73,7 +73,7 @@ public final class TransferService {
 	public ResourceLocation addMobileWalletSettlementAccount(MobileWalletSettlementAccount account,
 			RequestOptions options) {
 		Objects.requireNonNull(account, "account must not be null");
-		return this.api.create(WALLETS_PATH, body(account), options);
+		return this.transport.create(WALLETS_PATH, body(account), options);
 	}
 
 	/**
@@ -97,7 +97,7 @@ public final class TransferService {
 	 */
 	public ResourceLocation settleFunds(SettleFundsRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(TRANSFERS_PATH, body(request), options);
+		return this.transport.create(TRANSFERS_PATH, body(request), options);
 	}
 
 	/**
@@ -118,7 +118,7 @@ public final class TransferService {
 	 * @return the settlement transfer's current state
 	 */
 	public SettlementTransferResult transferTransactionStatus(ResourceLocation location, RequestOptions options) {
-		return this.api.status(location, SettlementTransferResult.class, options);
+		return this.transport.status(location, SettlementTransferResult.class, options);
 	}
 
 	static ObjectNode body(BankSettlementAccount account) {
@@ -153,7 +153,7 @@ public final class TransferService {
 
 	@Override
 	public String toString() {
-		return "TransferService[" + this.api.baseUrl() + "]";
+		return "TransferService[" + this.transport.baseUrl() + "]";
 	}
 
 }

@@ -2,10 +2,10 @@ package io.k2connect.webhook;
 
 import java.util.Objects;
 
+import io.k2connect.K2Transport;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.internal.JsonBodies;
-import io.k2connect.internal.K2Api;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,14 +16,14 @@ public final class WebhookService {
 
 	static final String COLLECTION = "/webhook_subscriptions";
 
-	private final K2Api api;
+	private final K2Transport transport;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#webhooks()}.
-	 * @param api the client's authorised API access
+	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
-	public WebhookService(K2Api api) {
-		this.api = api;
+	public WebhookService(K2Transport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 	}
 
 	/**
@@ -45,7 +45,7 @@ public final class WebhookService {
 	 */
 	public ResourceLocation createSubscription(WebhookSubscriptionRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.api.create(this.api.versioned(COLLECTION), body(request), options);
+		return this.transport.create(this.transport.versioned(COLLECTION), body(request), options);
 	}
 
 	static ObjectNode body(WebhookSubscriptionRequest request) {
@@ -59,7 +59,7 @@ public final class WebhookService {
 
 	@Override
 	public String toString() {
-		return "WebhookService[" + this.api.baseUrl() + "]";
+		return "WebhookService[" + this.transport.baseUrl() + "]";
 	}
 
 }

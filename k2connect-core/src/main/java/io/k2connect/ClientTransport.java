@@ -1,19 +1,15 @@
-package io.k2connect.internal;
+package io.k2connect;
 
 import java.net.URI;
 import java.util.Objects;
 
-import io.k2connect.ApiVersion;
-import io.k2connect.K2ApiException;
-import io.k2connect.K2AuthenticationException;
-import io.k2connect.K2ValidationException;
-import io.k2connect.RequestOptions;
-import io.k2connect.ResourceLocation;
-import io.k2connect.K2PayloadException;
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.event.K2Result;
 import io.k2connect.event.UnknownPayload;
+import io.k2connect.internal.K2Http;
+import io.k2connect.internal.K2Json;
+import io.k2connect.internal.Urls;
 import io.k2connect.token.AccessToken;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,13 +17,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * The authorised calls every service makes: a create ({@code POST} JSON, answered by
- * {@code 201} and a {@code Location}) and a status read ({@code GET} the location).
+ * {@link K2Client}'s {@link K2Transport}: a create ({@code POST} JSON, answered by {@code 201}
+ * and a {@code Location}) and a status read ({@code GET} the location), over the client's
+ * {@link K2Http}.
  *
  * <p>It adds the bearer token (the caller's own, or the managed one), and when K2 refuses a
  * managed token with 401 it fetches a new one and tries once more.
  */
-public final class K2Api {
+final class ClientTransport implements K2Transport {
 
 	private final K2Http http;
 
@@ -39,7 +36,7 @@ public final class K2Api {
 
 	private final K2PayloadParser parser = new K2PayloadParser();
 
-	public K2Api(K2Http http, TokenCache tokens, URI baseUrl, ApiVersion apiVersion) {
+	ClientTransport(K2Http http, TokenCache tokens, URI baseUrl, ApiVersion apiVersion) {
 		this.http = http;
 		this.tokens = tokens;
 		this.baseUrl = baseUrl;
@@ -51,11 +48,13 @@ public final class K2Api {
 	 * @param collection the collection, e.g. {@code /incoming_payments}
 	 * @return e.g. {@code /api/v1/incoming_payments}
 	 */
+	@Override
 	public String versioned(String collection) {
 		return this.apiVersion.pathPrefix() + collection;
 	}
 
 	/** The K2 base URL every path is resolved against. */
+	@Override
 	public URI baseUrl() {
 		return this.baseUrl;
 	}
@@ -68,6 +67,7 @@ public final class K2Api {
 	 * @return the resource location from the {@code Location} header
 	 * @throws K2ApiException when K2 answers an error, or a success without {@code Location}
 	 */
+	@Override
 	public ResourceLocation create(String path, ObjectNode body, RequestOptions options) {
 		URI uri = Urls.join(this.baseUrl, path);
 		K2Http.Request request = new K2Http.Request(HttpMethod.POST, uri, "application/json",
@@ -96,7 +96,7 @@ public final class K2Api {
 	 * @param options per-call options
 	 * @return the response body
 	 */
-	public byte[] get(ResourceLocation location, RequestOptions options) {
+	private byte[] get(ResourceLocation location, RequestOptions options) {
 		Objects.requireNonNull(location, "location must not be null");
 		Objects.requireNonNull(options, "options must not be null");
 		if (!Urls.sameOrigin(location.location(), this.baseUrl)) {
@@ -116,6 +116,7 @@ public final class K2Api {
 	 * @return the typed status document
 	 * @throws K2ApiException when the body is not a status document of that type
 	 */
+	@Override
 	public <T extends K2Result> T status(ResourceLocation location, Class<T> resultType, RequestOptions options) {
 		byte[] body = get(location, options);
 		String request = "GET " + location.location().getRawPath();

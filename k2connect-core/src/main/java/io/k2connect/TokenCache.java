@@ -1,4 +1,4 @@
-package io.k2connect.internal;
+package io.k2connect;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code created_at}, so a server clock that runs ahead or behind cannot make a token look
  * fresh when it is not.
  */
-public final class TokenCache {
+final class TokenCache {
 
 	private final Supplier<AccessToken> fetcher;
 
@@ -34,14 +34,14 @@ public final class TokenCache {
 
 	private volatile @Nullable Failure lastFailure;
 
-	public TokenCache(Supplier<AccessToken> fetcher, Clock clock, Duration skew) {
+	TokenCache(Supplier<AccessToken> fetcher, Clock clock, Duration skew) {
 		this.fetcher = fetcher;
 		this.clock = clock;
 		this.skew = skew;
 	}
 
 	/** The current token, fetching a new one when there is none or it is about to expire. */
-	public AccessToken get() {
+	AccessToken get() {
 		Cached current = this.cached;
 		if (current != null && current.isFresh(this.clock.instant())) {
 			return current.token();
@@ -79,7 +79,7 @@ public final class TokenCache {
 	}
 
 	/** Forgets the token if it is still the cached one (K2 refused it), so the next call fetches anew. */
-	public void invalidate(String accessToken) {
+	void invalidate(String accessToken) {
 		this.lock.lock();
 		try {
 			Cached current = this.cached;
