@@ -11,11 +11,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-import io.k2connect.internal.K2Json;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The wire conventions K2 uses in the documents the simulator writes (API.md §0.5). */
@@ -33,19 +34,28 @@ final class Wire {
 	/** Like {@code 20201022104319}: Daraja's {@code TransTime}. */
 	private static final DateTimeFormatter DARAJA = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+	/** The simulator's own mapper: decimals read exactly, as K2's amounts need. Immutable. */
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
 	private Wire() {
 	}
 
+	static JsonMapper mapper() {
+		return MAPPER;
+	}
+
 	static ObjectNode object() {
-		return K2Json.mapper().createObjectNode();
+		return MAPPER.createObjectNode();
 	}
 
 	static ArrayNode array() {
-		return K2Json.mapper().createArrayNode();
+		return MAPPER.createArrayNode();
 	}
 
 	static byte[] bytes(JsonNode json) {
-		return K2Json.mapper().writeValueAsBytes(json);
+		return MAPPER.writeValueAsBytes(json);
 	}
 
 	/** The body as a JSON object, or {@code null} when it is empty, not JSON or not an object. */
@@ -54,7 +64,7 @@ final class Wire {
 			return null;
 		}
 		try {
-			JsonNode node = K2Json.mapper().readTree(body);
+			JsonNode node = MAPPER.readTree(body);
 			return (node instanceof ObjectNode object) ? object : null;
 		}
 		catch (JacksonException ex) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.k2connect.K2Client;
-import io.k2connect.internal.K2Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,11 +65,11 @@ final class Api {
 	}
 
 	static JsonNode json(String text) {
-		return K2Json.mapper().readTree(text);
+		return Wire.mapper().readTree(text);
 	}
 
 	static JsonNode json(byte[] body) {
-		return K2Json.mapper().readTree(body);
+		return Wire.mapper().readTree(body);
 	}
 
 	static ObjectNode example(String name) {
@@ -78,7 +77,7 @@ final class Api {
 			if (in == null) {
 				throw new AssertionError("no example " + name);
 			}
-			return (ObjectNode) K2Json.mapper().readTree(in.readAllBytes());
+			return (ObjectNode) Wire.mapper().readTree(in.readAllBytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
