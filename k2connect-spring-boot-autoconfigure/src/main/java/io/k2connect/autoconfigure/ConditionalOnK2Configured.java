@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
 
 /**
  * Matches when the application uses K2: {@code k2.client-id} is set, or a
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Conditional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnK2Configured.OnK2ConfiguredCondition.class)
-@interface ConditionalOnK2Configured {
+public @interface ConditionalOnK2Configured {
 
 	final class OnK2ConfiguredCondition extends AnyNestedCondition {
 

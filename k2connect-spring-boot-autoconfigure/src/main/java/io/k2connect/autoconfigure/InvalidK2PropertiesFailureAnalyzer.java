@@ -6,7 +6,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns {@link InvalidK2PropertiesException} into a start-up report naming each property and its fix. */
-class InvalidK2PropertiesFailureAnalyzer extends AbstractFailureAnalyzer<InvalidK2PropertiesException> {
+public final class InvalidK2PropertiesFailureAnalyzer extends AbstractFailureAnalyzer<InvalidK2PropertiesException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidK2PropertiesException cause) {

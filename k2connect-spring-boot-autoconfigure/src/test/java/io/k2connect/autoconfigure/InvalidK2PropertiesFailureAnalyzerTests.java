@@ -1,5 +1,6 @@
 package io.k2connect.autoconfigure;
 
+import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

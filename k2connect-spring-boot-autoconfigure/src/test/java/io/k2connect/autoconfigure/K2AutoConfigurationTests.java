@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2SignatureException;
+import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.CustomerCreated;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;

@@ -10,15 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /** A loopback OAuth token endpoint that counts requests and can be switched to failing. */
-final class TokenEndpointStub implements AutoCloseable {
+public final class TokenEndpointStub implements AutoCloseable {
 
 	private final HttpServer server;
 
-	final AtomicInteger tokenRequests = new AtomicInteger();
+	public final AtomicInteger tokenRequests = new AtomicInteger();
 
-	volatile int status = 200;
+	public volatile int status = 200;
 
-	TokenEndpointStub() {
+	public TokenEndpointStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -41,7 +41,7 @@ final class TokenEndpointStub implements AutoCloseable {
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 

@@ -1,7 +1,9 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.simulator;
 
 import java.net.http.HttpResponse;
 
+import io.k2connect.autoconfigure.webhook.RecordingListener;
+import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.BeforeEach;

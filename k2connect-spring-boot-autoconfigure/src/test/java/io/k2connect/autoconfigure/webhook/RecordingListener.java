@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,19 +14,19 @@ import org.springframework.context.event.EventListener;
 /** Records what the webhook endpoint publishes, through listeners of several types. */
 public class RecordingListener {
 
-	final List<K2Payload> payloads = new CopyOnWriteArrayList<>();
+	public final List<K2Payload> payloads = new CopyOnWriteArrayList<>();
 
-	final List<K2Event> events = new CopyOnWriteArrayList<>();
+	public final List<K2Event> events = new CopyOnWriteArrayList<>();
 
-	final List<BuygoodsTransactionReceived> buygoods = new CopyOnWriteArrayList<>();
+	public final List<BuygoodsTransactionReceived> buygoods = new CopyOnWriteArrayList<>();
 
-	final List<IncomingPaymentResult> incomingPayments = new CopyOnWriteArrayList<>();
+	public final List<IncomingPaymentResult> incomingPayments = new CopyOnWriteArrayList<>();
 
 	/** How many of the next payloads make the listener throw. */
-	final AtomicInteger failNext = new AtomicInteger();
+	public final AtomicInteger failNext = new AtomicInteger();
 
 	/** How many of the next payloads make the listener throw an {@link Error}. */
-	final AtomicInteger errorNext = new AtomicInteger();
+	public final AtomicInteger errorNext = new AtomicInteger();
 
 	@EventListener
 	void on(K2Payload payload) {
@@ -54,7 +54,7 @@ public class RecordingListener {
 		this.incomingPayments.add(result);
 	}
 
-	void clear() {
+	public void clear() {
 		this.payloads.clear();
 		this.events.clear();
 		this.buygoods.clear();
@@ -63,7 +63,7 @@ public class RecordingListener {
 		this.errorNext.set(0);
 	}
 
-	List<K2Payload> payloads() {
+	public List<K2Payload> payloads() {
 		return List.copyOf(this.payloads);
 	}
 

@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

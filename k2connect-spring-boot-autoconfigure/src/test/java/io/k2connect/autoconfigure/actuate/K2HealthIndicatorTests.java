@@ -1,8 +1,9 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.actuate;
 
 import java.time.Duration;
 
 import io.k2connect.K2Client;
+import io.k2connect.autoconfigure.TokenEndpointStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

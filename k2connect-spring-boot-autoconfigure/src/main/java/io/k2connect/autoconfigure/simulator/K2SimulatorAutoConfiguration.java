@@ -1,7 +1,9 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.simulator;
 
 import java.net.URI;
 
+import io.k2connect.autoconfigure.K2AutoConfiguration;
+import io.k2connect.autoconfigure.K2ConnectionDetails;
 import io.k2connect.simulator.K2Simulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,15 +30,14 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = K2AutoConfiguration.class)
 @ConditionalOnClass(K2Simulator.class)
 @ConditionalOnBooleanProperty("k2.simulator.enabled")
-@EnableConfigurationProperties(K2Properties.class)
+@EnableConfigurationProperties(K2SimulatorProperties.class)
 public final class K2SimulatorAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(K2SimulatorAutoConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	K2Simulator k2Simulator(K2Properties properties) {
-		K2Properties.Simulator settings = properties.getSimulator();
+	K2Simulator k2Simulator(K2SimulatorProperties settings) {
 		K2Simulator simulator = K2Simulator.builder()
 			.generatedCredentials()
 			.port(settings.getPort())

@@ -1,5 +1,7 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
+import io.k2connect.autoconfigure.InvalidK2PropertiesFailureAnalyzer;
+import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;

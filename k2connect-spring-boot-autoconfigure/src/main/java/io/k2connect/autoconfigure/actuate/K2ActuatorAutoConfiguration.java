@@ -1,8 +1,10 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.actuate;
 
 import java.util.Locale;
 
 import io.k2connect.K2Client;
+import io.k2connect.autoconfigure.ConditionalOnK2Configured;
+import io.k2connect.autoconfigure.K2AutoConfiguration;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;

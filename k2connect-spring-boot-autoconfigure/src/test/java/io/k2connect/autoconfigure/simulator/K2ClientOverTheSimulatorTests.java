@@ -1,7 +1,8 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.simulator;
 
 import io.k2connect.K2Client;
 import io.k2connect.ResourceLocation;
+import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.WebhookEventType;
 import io.k2connect.webhook.WebhookSubscriptionRequest;

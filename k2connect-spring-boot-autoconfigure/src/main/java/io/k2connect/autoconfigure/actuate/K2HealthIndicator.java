@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.actuate;
 
 import java.time.Clock;
 import java.time.Duration;

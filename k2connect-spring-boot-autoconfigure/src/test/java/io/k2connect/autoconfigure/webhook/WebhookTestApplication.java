@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 public class WebhookTestApplication {
 
-	static final String API_KEY = "test-api-key";
+	public static final String API_KEY = "test-api-key";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -37,7 +37,7 @@ public class WebhookTestApplication {
 	}
 
 	/** Posts a body to the webhook endpoint of an application on a real port, signed or not. */
-	static HttpResponse<String> postWebhook(int port, byte[] body, @Nullable String signature) throws Exception {
+	public static HttpResponse<String> postWebhook(int port, byte[] body, @Nullable String signature) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/k2/webhooks"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -47,7 +47,7 @@ public class WebhookTestApplication {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static byte[] example(String name) {
+	public static byte[] example(String name) {
 		try (InputStream in = WebhookTestApplication.class.getResourceAsStream("/k2-api/examples/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no example " + name);
@@ -59,7 +59,7 @@ public class WebhookTestApplication {
 		}
 	}
 
-	static String exampleText(String name) {
+	public static String exampleText(String name) {
 		return new String(example(name), java.nio.charset.StandardCharsets.UTF_8);
 	}
 

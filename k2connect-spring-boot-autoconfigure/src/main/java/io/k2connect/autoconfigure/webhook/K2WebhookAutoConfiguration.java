@@ -1,5 +1,8 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
+import io.k2connect.autoconfigure.ConditionalOnK2Configured;
+import io.k2connect.autoconfigure.K2AutoConfiguration;
+import io.k2connect.autoconfigure.K2Properties;
 import io.k2connect.webhook.K2ResultProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.Test;

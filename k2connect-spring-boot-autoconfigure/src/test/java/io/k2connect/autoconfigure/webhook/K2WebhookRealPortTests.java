@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.simulator;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.k2connect.K2ApiException;
 import io.k2connect.K2Client;
 import io.k2connect.K2SignatureException;
+import io.k2connect.autoconfigure.K2AutoConfiguration;
+import io.k2connect.autoconfigure.webhook.K2WebhookAutoConfiguration;
+import io.k2connect.autoconfigure.webhook.K2WebhookController;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2Signatures;

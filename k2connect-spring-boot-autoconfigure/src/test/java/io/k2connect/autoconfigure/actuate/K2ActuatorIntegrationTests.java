@@ -1,5 +1,7 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.actuate;
 
+import io.k2connect.autoconfigure.TokenEndpointStub;
+import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package io.k2connect.autoconfigure;
+package io.k2connect.autoconfigure.webhook;
+
+
 
 /**
  * Remembers which webhook and callback deliveries were processed, so that a delivery K2
