@@ -15,6 +15,8 @@ import io.k2connect.K2TestServer.Reply;
 import io.k2connect.receive.PaymentRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -69,6 +71,25 @@ class TokenManagementTests {
 		clock.advance(Duration.ofMinutes(50));
 		client.accessToken();
 
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9223372036854775807", "40000000000000000", "4e16", "1E+999999999", "\"9223372036854775807\"" })
+	void aHugeExpiresInIsTrustedForADayAndNoLonger(String expiresIn) {
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, "{\"access_token\":\"long-lived\",\"expires_in\":" + expiresIn + "}"));
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		K2Client client = this.server.clientBuilder().clock(clock).build();
+
+		for (int i = 0; i < 3; i++) {
+			client.receivePayments().createPaymentRequest(stkPush());
+		}
+		assertThat(client.accessToken().expiresIn()).isEqualTo(Duration.ofDays(1));
+		assertThat(this.server.tokenRequests()).isOne();
+
+		clock.advance(Duration.ofDays(1));
+		client.receivePayments().createPaymentRequest(stkPush());
 		assertThat(this.server.tokenRequests()).isEqualTo(2);
 	}
 
