@@ -26,6 +26,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.k2connect.internal.K2Json;
+import io.k2connect.receive.PaymentRequest;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.JsonNode;
@@ -147,6 +148,16 @@ public final class K2TestServer implements AutoCloseable {
 	public static Stream<String> absurdAmounts() {
 		return Stream.of("1E+300000000", "1E+999999999", "1E+100000", "1E-999999999", "-1E+999999999",
 				"1.000000000000000000000", "1000000000", "1000000000.00");
+	}
+
+	/** A valid STK push, for tests about anything but its content. */
+	public static PaymentRequest stkPush() {
+		return PaymentRequest.builder()
+			.tillNumber("K000000")
+			.phoneNumber("0712345678")
+			.amount(BigDecimal.TEN)
+			.callbackUrl("https://example.com/cb")
+			.build();
 	}
 
 	/** The wire names of the broken fields, in order. */

@@ -70,8 +70,9 @@ public final class TokenService {
 	 * seconds, at most {@link #MAX_TOKEN_LIFETIME}, or {@link #DEFAULT_TOKEN_LIFETIME} when K2
 	 * leaves it out.
 	 * @return the new token
-	 * @throws K2ApiException when K2 answers an error, or a body without an access token or
-	 * with an {@code expires_in} that is not a positive number of seconds
+	 * @throws K2ApiException when K2 answers an error, or a body without an access token, with
+	 * one that is not visible ASCII (it could not be sent as a header), or with an
+	 * {@code expires_in} that is not a positive number of seconds
 	 */
 	public AccessToken requestAccessToken() {
 		FormBody form = new FormBody().add("client_id", this.credentials.clientId())
@@ -82,6 +83,11 @@ public final class TokenService {
 		String token = JsonReaders.text(json, "access_token");
 		if (token == null || token.isBlank()) {
 			throw malformed(response, "POST /oauth/token answered without an access_token");
+		}
+		// A token with CR, LF, NUL or spaces cannot go into an Authorization header, and the JDK
+		// would quote it whole in its refusal; it is rejected here, quoting nothing of it.
+		if (!token.chars().allMatch((c) -> c >= 0x21 && c <= 0x7E)) {
+			throw malformed(response, "POST /oauth/token answered an access_token with characters other than visible ASCII");
 		}
 		String type = JsonReaders.text(json, "token_type");
 		OffsetDateTime createdAt = JsonReaders.timeOrEpochSeconds(json, "created_at");
