@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -97,7 +98,10 @@ public final class K2Client {
 		Duration connectTimeout = builder.connectTimeout;
 		Duration readTimeout = builder.readTimeout;
 		Supplier<RestClient.Builder> restClientSource = builder.restClientBuilder;
-		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
+		List<String> secrets = (builder.apiKey != null) ? List.of(credentials.clientSecret(), builder.apiKey)
+				: List.of(credentials.clientSecret());
+		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries,
+				builder.retryBackoff, userAgent, builder.clock, secrets);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
 		K2Api api = new K2Api(http, this.tokenCache, baseUrl, builder.apiVersion);
