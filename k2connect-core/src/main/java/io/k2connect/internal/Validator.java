@@ -27,11 +27,11 @@ public final class Validator {
 	/** K2 documents at most five metadata entries. */
 	public static final int MAX_METADATA_ENTRIES = 5;
 
-	/** Digits before the decimal point of {@link Amounts#MAX}. */
-	private static final long MAX_INTEGER_DIGITS = Amounts.MAX.precision() - Amounts.MAX.scale();
-
 	/** The only currency K2 supports. */
 	public static final String KES = "KES";
+
+	/** Digits before the decimal point of {@link Amounts#MAX}. */
+	private static final long MAX_INTEGER_DIGITS = Amounts.MAX.precision() - Amounts.MAX.scale();
 
 	private final List<FieldError> errors = new ArrayList<>();
 
