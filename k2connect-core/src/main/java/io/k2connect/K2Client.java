@@ -100,7 +100,11 @@ public final class K2Client {
 		Duration connectTimeout = builder.connectTimeout;
 		Duration readTimeout = builder.readTimeout;
 		Supplier<RestClient.Builder> restClientSource = builder.restClientBuilder;
-		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries, builder.retryBackoff, userAgent, builder.clock);
+		List<String> apiKeys = builder.apiKeys();
+		List<String> secrets = new ArrayList<>(apiKeys);
+		secrets.add(credentials.clientSecret());
+		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries,
+				builder.retryBackoff, userAgent, builder.clock, secrets);
 		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
 		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
 		K2Transport transport = new ClientTransport(http, this.tokenCache, baseUrl, builder.apiVersion);
@@ -110,7 +114,6 @@ public final class K2Client {
 		this.webhooks = new WebhookService(transport);
 		this.notifications = new NotificationService(transport);
 		this.polling = new PollingService(transport);
-		List<String> apiKeys = builder.apiKeys();
 		this.resultProcessor = apiKeys.isEmpty() ? null
 				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());
 	}

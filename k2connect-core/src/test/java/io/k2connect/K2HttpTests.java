@@ -1,15 +1,14 @@
 package io.k2connect;
 
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 
 import io.k2connect.K2TestServer.Reply;
-import io.k2connect.receive.PaymentRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.k2connect.K2TestServer.stkPush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -293,15 +292,6 @@ class K2HttpTests {
 		assertThatExceptionOfType(K2InvalidRequestException.class)
 			.isThrownBy(() -> this.client.receivePayments().createPaymentRequest(stkPush()))
 			.satisfies((ex) -> assertThat(ex.errorMessage()).isNull());
-	}
-
-	private static PaymentRequest stkPush() {
-		return PaymentRequest.builder()
-			.tillNumber("K000000")
-			.phoneNumber("0712345678")
-			.amount(BigDecimal.ONE)
-			.callbackUrl("https://example.com/cb")
-			.build();
 	}
 
 }

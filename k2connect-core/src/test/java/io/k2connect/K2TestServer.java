@@ -20,11 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.k2connect.internal.K2Json;
+import io.k2connect.receive.PaymentRequest;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.JsonNode;
@@ -132,6 +134,30 @@ public final class K2TestServer implements AutoCloseable {
 			.isThrownBy(call::execute)
 			.satisfies((ex) -> assertThat(fields(ex)).containsExactly(fields));
 		assertThat(requests()).isEmpty();
+	}
+
+	/**
+	 * {@link #assertRejected}, and within two seconds: an amount such as {@code 1E+300000000} must
+	 * fail on its precision and scale, before any arithmetic could expand it.
+	 */
+	public void assertRejectedQuickly(org.junit.jupiter.api.function.Executable call, String... fields) {
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertRejected(call, fields));
+	}
+
+	/** Amounts no request may accept, each cheap to write and ruinous to expand or send. */
+	public static Stream<String> absurdAmounts() {
+		return Stream.of("1E+300000000", "1E+999999999", "1E+100000", "1E-999999999", "-1E+999999999",
+				"1.000000000000000000000", "1000000000", "1000000000.00");
+	}
+
+	/** A valid STK push, for tests about anything but its content. */
+	public static PaymentRequest stkPush() {
+		return PaymentRequest.builder()
+			.tillNumber("K000000")
+			.phoneNumber("0712345678")
+			.amount(BigDecimal.TEN)
+			.callbackUrl("https://example.com/cb")
+			.build();
 	}
 
 	/** The wire names of the broken fields, in order. */

@@ -1,6 +1,5 @@
 package io.k2connect;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +11,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.k2connect.K2TestServer.Reply;
-import io.k2connect.receive.PaymentRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.k2connect.K2TestServer.stkPush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -70,6 +71,37 @@ class TokenManagementTests {
 		client.accessToken();
 
 		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9223372036854775807", "40000000000000000", "4e16", "1E+999999999", "\"9223372036854775807\"" })
+	void aHugeExpiresInIsTrustedForADayAndNoLonger(String expiresIn) {
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, "{\"access_token\":\"long-lived\",\"expires_in\":" + expiresIn + "}"));
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		K2Client client = this.server.clientBuilder().clock(clock).build();
+
+		for (int i = 0; i < 3; i++) {
+			client.receivePayments().createPaymentRequest(stkPush());
+		}
+		assertThat(client.accessToken().expiresIn()).isEqualTo(Duration.ofDays(1));
+		assertThat(this.server.tokenRequests()).isOne();
+
+		clock.advance(Duration.ofDays(1));
+		client.receivePayments().createPaymentRequest(stkPush());
+		assertThat(this.server.tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void aTokenThatCannotBeSentInAHeaderIsNeverCached() {
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, "{\"access_token\":\"bad-token-value\\r\\nX-Injected: 1\",\"expires_in\":3600}"));
+		K2Client client = this.server.clientBuilder().build();
+
+		assertThatExceptionOfType(K2ApiException.class).isThrownBy(client::accessToken)
+			.withMessageContaining("visible ASCII")
+			.withMessageNotContaining("bad-token-value");
+		assertThat(client.accessToken().accessToken()).isEqualTo("token-1");
 	}
 
 	@Test
@@ -209,15 +241,6 @@ class TokenManagementTests {
 	void requestOptionsNeverShowTheToken() {
 		assertThat(RequestOptions.withAccessToken("very-secret-token").toString()).doesNotContain("very-secret-token");
 		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> RequestOptions.withAccessToken(" "));
-	}
-
-	private static PaymentRequest stkPush() {
-		return PaymentRequest.builder()
-			.tillNumber("K000000")
-			.phoneNumber("0712345678")
-			.amount(BigDecimal.TEN)
-			.callbackUrl("https://example.com/cb")
-			.build();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -41,6 +42,11 @@ import org.springframework.web.client.RestClient;
  * exponential backoff and jitter, honouring {@code Retry-After}. Any other request (every
  * create call, and above all those that move money) is retried only when the connection was
  * never established, so K2 cannot have seen it: a payment is never sent twice by the SDK.
+ *
+ * <p>No exception it throws shows the client secret, the API key or the request's bearer
+ * token, in its message or anywhere among its causes and suppressed exceptions: K2's error
+ * text is masked, and a cause that shows one is replaced by a stand-in that keeps its class
+ * name and stack trace but not its message.
  */
 public final class K2Http {
 
@@ -63,6 +69,8 @@ public final class K2Http {
 
 	private final Clock clock;
 
+	private final Secrets secrets;
+
 	/**
 	 * Creates the exchange.
 	 * @param restClientFactory makes the RestClient on the first call: building one sets up the
@@ -72,14 +80,17 @@ public final class K2Http {
 	 * @param initialBackoff the first retry's delay
 	 * @param userAgent the User-Agent header
 	 * @param clock the clock for Retry-After dates
+	 * @param secrets the credentials no exception may show (client secret, API key); each
+	 * request's bearer token is added to them
 	 */
 	public K2Http(Supplier<RestClient> restClientFactory, int maxRetries, Duration initialBackoff, String userAgent,
-			Clock clock) {
+			Clock clock, Collection<String> secrets) {
 		this.restClientFactory = restClientFactory;
 		this.maxRetries = maxRetries;
 		this.initialBackoff = initialBackoff;
 		this.userAgent = userAgent;
 		this.clock = clock;
+		this.secrets = new Secrets(secrets);
 	}
 
 	/**
@@ -98,19 +109,20 @@ public final class K2Http {
 			catch (ResourceAccessException ex) {
 				boolean neverConnected = neverConnected(ex);
 				if (lastAttempt || !(neverConnected || request.safeToRepeat())) {
-					throw connectionFailure(request, ex, neverConnected);
+					throw connectionFailure(request, ex, neverConnected, secrets(request));
 				}
 				pause(backoff(attempt), request);
 				continue;
 			}
-			catch (K2Exception ex) {
-				throw ex;
-			}
 			catch (RuntimeException ex) {
 				// RestClientException, or whatever an application's interceptor or customizer threw:
-				// callers catch K2Exception, so nothing else may escape.
+				// callers catch K2Exception, so nothing else may escape, and nothing that shows a secret.
+				Secrets secrets = secrets(request);
+				if (ex instanceof K2Exception k2 && !secrets.shownBy(k2)) {
+					throw k2;
+				}
 				throw new K2ConnectionException("Could not exchange " + request.describe() + " with K2: "
-						+ ex.getClass().getSimpleName(), ex);
+						+ ex.getClass().getSimpleName(), secrets.scrub(ex));
 			}
 			if (response.isSuccess()) {
 				return response;
@@ -118,14 +130,18 @@ public final class K2Http {
 			int status = response.status();
 			boolean retryableStatus = status == 429 || status >= 500;
 			if (lastAttempt || !retryableStatus || !request.safeToRepeat()) {
-				throw apiError(request, response, this.clock);
+				throw apiError(request, response);
 			}
 			Duration retryAfter = retryAfter(response, this.clock);
 			if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
-				throw apiError(request, response, this.clock);
+				throw apiError(request, response);
 			}
 			pause((retryAfter != null) ? retryAfter : backoff(attempt), request);
 		}
+	}
+
+	private Secrets secrets(Request request) {
+		return this.secrets.and(request.bearerToken());
 	}
 
 	private RestClient restClient() {
@@ -173,7 +189,7 @@ public final class K2Http {
 	}
 
 	private static K2ConnectionException connectionFailure(Request request, ResourceAccessException ex,
-			boolean neverConnected) {
+			boolean neverConnected, Secrets secrets) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		String what;
 		if (neverConnected) {
@@ -185,9 +201,10 @@ public final class K2Http {
 		else {
 			what = "the connection failed";
 		}
-		String detail = (cause.getMessage() != null) ? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"
-				: " (" + cause.getClass().getSimpleName() + ")";
-		return new K2ConnectionException(request.describe() + ": " + what + detail, cause);
+		String name = cause.getClass().getSimpleName();
+		Throwable scrubbed = secrets.scrub(cause);
+		String detail = (scrubbed.getMessage() != null) ? " (" + name + ": " + scrubbed.getMessage() + ")" : " (" + name + ")";
+		return new K2ConnectionException(request.describe() + ": " + what + detail, scrubbed);
 	}
 
 	private Duration backoff(int attempt) {
@@ -236,14 +253,17 @@ public final class K2Http {
 		}
 	}
 
-	/** Maps an error response to the exception family, tolerating empty and non-JSON bodies. */
-	static K2ApiException apiError(Request request, Response response, Clock clock) {
-		String text = new String(response.body(), StandardCharsets.UTF_8);
+	/**
+	 * Maps an error response to the exception family, tolerating empty and non-JSON bodies; every
+	 * secret in the body is masked before it is read, as K2 may echo what it was sent.
+	 */
+	private K2ApiException apiError(Request request, Response response) {
+		String text = secrets(request).redact(new String(response.body(), StandardCharsets.UTF_8));
 		String errorCode = null;
 		String errorMessage = null;
 		String error = null;
 		String errorDescription = null;
-		JsonNode json = JsonReaders.tryParseObject(response.body());
+		JsonNode json = JsonReaders.tryParseObject(text.getBytes(StandardCharsets.UTF_8));
 		if (json != null) {
 			errorCode = JsonReaders.text(json, "error_code");
 			errorMessage = JsonReaders.text(json, "error_message");
@@ -270,7 +290,7 @@ public final class K2Http {
 		}
 		if (status == 429) {
 			return new K2RateLimitException(m, status, errorCode, errorMessage, error, errorDescription, body,
-					retryAfter(response, clock));
+					retryAfter(response, this.clock));
 		}
 		if (status >= 500) {
 			return new K2ServerException(m, status, errorCode, errorMessage, error, errorDescription, body);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.k2connect.K2ValidationException;
 import io.k2connect.K2ValidationException.FieldError;
+import io.k2connect.model.Amounts;
 import io.k2connect.model.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,9 @@ public final class Validator {
 
 	/** The only currency K2 supports. */
 	public static final String KES = "KES";
+
+	/** Digits before the decimal point of {@link Amounts#MAX}. */
+	private static final long MAX_INTEGER_DIGITS = Amounts.MAX.precision() - Amounts.MAX.scale();
 
 	private final List<FieldError> errors = new ArrayList<>();
 
@@ -73,14 +77,30 @@ public final class Validator {
 		return number.e164();
 	}
 
-	/** Requires a positive amount with at most two decimals. */
+	/**
+	 * Requires an amount within {@link Amounts}: positive, at most {@link Amounts#MAX}, with at
+	 * most two decimals and {@link Amounts#MAX_PRECISION} digits.
+	 */
 	public @Nullable BigDecimal amount(String field, @Nullable BigDecimal value) {
 		if (value == null) {
 			this.errors.add(new FieldError(field, "is required"));
 			return null;
 		}
 		check(value.signum() > 0, field, "must be greater than 0");
-		check(value.stripTrailingZeros().scale() <= 2, field, "must have at most 2 decimal places");
+		// Only precision() and scale() until the value is known to be small: arithmetic on
+		// 1E+300000000 (stripTrailingZeros, setScale, writing it out) would not finish.
+		int precision = value.precision();
+		if (precision > Amounts.MAX_PRECISION) {
+			this.errors.add(new FieldError(field, "must be written with at most " + Amounts.MAX_PRECISION + " digits"));
+			return value;
+		}
+		long integerDigits = (long) precision - value.scale();
+		check(value.signum() <= 0 || (integerDigits <= MAX_INTEGER_DIGITS && value.compareTo(Amounts.MAX) <= 0), field,
+				"must be at most " + Amounts.MAX.toPlainString());
+		// Stripping trailing zeros removes at most precision - 1 places: a larger scale has too many decimals.
+		check((long) value.scale() - (precision - 1) <= Amounts.MAX_DECIMALS
+				&& value.stripTrailingZeros().scale() <= Amounts.MAX_DECIMALS, field,
+				"must have at most " + Amounts.MAX_DECIMALS + " decimal places");
 		return value;
 	}
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param destinationType the kind of recipient paid
  * @param destinationReference the recipient's K2 reference ({@code recipient_reference}, a UUID)
- * @param amount the amount, positive with at most two decimals
+ * @param amount the amount, positive with at most two decimals and within {@link io.k2connect.model.Amounts}
  * @param currency the currency, {@code KES} unless given
  * @param description what the payment is for, free text
  * @param category the payment's category, or {@code null} for none
@@ -109,7 +109,7 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 			return this;
 		}
 
-		/** The amount, positive with at most two decimals. Required. */
+		/** The amount, positive with at most two decimals and at most {@link io.k2connect.model.Amounts#MAX}. Required. */
 		public Builder amount(BigDecimal amount) {
 			this.amount = amount;
 			return this;

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastName the customer's last name
  * @param phoneNumber the customer's phone, any Kenyan form; kept as {@code +254…}
  * @param email the customer's e-mail
- * @param amount the amount, positive with at most two decimals
+ * @param amount the amount, positive with at most two decimals and within {@link io.k2connect.model.Amounts}
  * @param currency the currency, {@code KES} unless given
  * @param metadata up to five entries K2 echoes in the result
  * @param callbackUrl where K2 posts the signed result
@@ -127,7 +127,7 @@ public record PaymentRequest(String paymentChannel, String tillNumber, @Nullable
 			return this;
 		}
 
-		/** The amount, positive with at most two decimals. Required. */
+		/** The amount, positive with at most two decimals and at most {@link io.k2connect.model.Amounts#MAX}. Required. */
 		public Builder amount(BigDecimal amount) {
 			this.amount = amount;
 			return this;

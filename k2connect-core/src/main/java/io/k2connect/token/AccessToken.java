@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param accessToken the opaque bearer token
  * @param tokenType the token type, {@code Bearer}
- * @param expiresIn how long the token lives from {@code createdAt} (K2 issues one-hour tokens)
+ * @param expiresIn how long the token lives from {@code createdAt} (K2 issues one-hour tokens;
+ * {@link TokenService} trusts none for longer than {@link TokenService#MAX_TOKEN_LIFETIME})
  * @param createdAt when K2 issued the token ({@code created_at}), or when it was received if K2
  * did not say
  */

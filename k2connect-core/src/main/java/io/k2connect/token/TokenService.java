@@ -1,5 +1,6 @@
 package io.k2connect.token;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,17 @@ import org.springframework.http.HttpMethod;
  */
 public final class TokenService {
 
-	private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+	/** The lifetime of a token whose answer has no {@code expires_in}: K2 issues one-hour tokens. */
+	public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
+
+	/**
+	 * The longest a token is trusted for, whatever {@code expires_in} says: a longer lifetime
+	 * buys nothing over one fetch a day, and one near {@code Long.MAX_VALUE} seconds would
+	 * overflow every expiry computed from it.
+	 */
+	public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(1);
+
+	private static final BigDecimal MAX_TOKEN_LIFETIME_SECONDS = BigDecimal.valueOf(MAX_TOKEN_LIFETIME.toSeconds());
 
 	private final K2Http http;
 
@@ -55,8 +66,13 @@ public final class TokenService {
 
 	/**
 	 * Requests a new access token with the client credentials ({@code POST /oauth/token}, form
-	 * encoded, {@code grant_type=client_credentials}).
+	 * encoded, {@code grant_type=client_credentials}). Its lifetime is {@code expires_in}
+	 * seconds, at most {@link #MAX_TOKEN_LIFETIME}, or {@link #DEFAULT_TOKEN_LIFETIME} when K2
+	 * leaves it out.
 	 * @return the new token
+	 * @throws K2ApiException when K2 answers an error, or a body without an access token, with
+	 * one that is not visible ASCII (it could not be sent as a header), or with an
+	 * {@code expires_in} that is not a positive number of seconds
 	 */
 	public AccessToken requestAccessToken() {
 		FormBody form = new FormBody().add("client_id", this.credentials.clientId())
@@ -68,12 +84,31 @@ public final class TokenService {
 		if (token == null || token.isBlank()) {
 			throw malformed(response, "POST /oauth/token answered without an access_token");
 		}
+		// A token with CR, LF, NUL or spaces cannot go into an Authorization header, and the JDK
+		// would quote it whole in its refusal; it is rejected here, quoting nothing of it.
+		if (!token.chars().allMatch((c) -> c >= 0x21 && c <= 0x7E)) {
+			throw malformed(response, "POST /oauth/token answered an access_token with characters other than visible ASCII");
+		}
 		String type = JsonReaders.text(json, "token_type");
-		Long expiresIn = JsonReaders.longValue(json, "expires_in");
 		OffsetDateTime createdAt = JsonReaders.timeOrEpochSeconds(json, "created_at");
-		return new AccessToken(token, (type != null) ? type : "Bearer",
-				(expiresIn != null && expiresIn > 0) ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME,
+		return new AccessToken(token, (type != null) ? type : "Bearer", lifetime(response, json),
 				(createdAt != null) ? createdAt.toInstant() : this.clock.instant());
+	}
+
+	private static Duration lifetime(K2Http.Response response, JsonNode json) {
+		JsonNode expiresIn = JsonReaders.child(json, "expires_in");
+		if (expiresIn == null || expiresIn.isNull()) {
+			return DEFAULT_TOKEN_LIFETIME;
+		}
+		// A lifetime under a second, or none that can be read, would have the cache fetch a new
+		// token for every call: K2 sent something wrong, and saying so beats hammering it.
+		BigDecimal seconds = JsonReaders.decimal(expiresIn);
+		if (seconds == null || seconds.compareTo(BigDecimal.ONE) < 0) {
+			throw malformed(response, "POST /oauth/token answered an expires_in that is not a positive number of seconds");
+		}
+		// compareTo looks at the exponents first, so even 1E+999999999 costs nothing here.
+		return (seconds.compareTo(MAX_TOKEN_LIFETIME_SECONDS) >= 0) ? MAX_TOKEN_LIFETIME
+				: Duration.ofSeconds(seconds.longValue());
 	}
 
 	/**

@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param destinationType where a targeted transfer goes, or {@code null} for a blind one
  * @param destinationReference the settlement account's K2 reference ({@code account_reference}),
  * or {@code null} for a blind transfer
- * @param amount the amount, positive with at most two decimals; required when targeted, and
- * {@code null} in a blind transfer to settle the whole balance
+ * @param amount the amount, positive with at most two decimals and within
+ * {@link io.k2connect.model.Amounts}; required when targeted, and {@code null} in a blind
+ * transfer to settle the whole balance
  * @param currency the currency, {@code KES} unless given
  * @param metadata up to five entries K2 echoes in the result
  * @param callbackUrl where K2 posts the signed result
@@ -131,7 +132,10 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 			return this;
 		}
 
-		/** The amount, positive with at most two decimals; required when targeted. */
+		/**
+		 * The amount, positive with at most two decimals and at most
+		 * {@link io.k2connect.model.Amounts#MAX}; required when targeted.
+		 */
 		public Builder amount(BigDecimal amount) {
 			this.amount = amount;
 			return this;

@@ -11,12 +11,14 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
 import io.k2connect.event.PaymentResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -259,6 +261,20 @@ class PayServiceTests {
 				.callbackUrl("http://example.com/callback")
 				.build()),
 				"amount.value", "amount.value", "amount.currency", "tags", "tags", "metadata", "_links.callback_url");
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
+	void sendPayRejectsAnAbsurdAmountAtOnce(String amount) {
+		this.server.assertRejectedQuickly(() -> this.client.pay().sendPay(minimal().amount(new BigDecimal(amount)).build()),
+				"amount.value");
+	}
+
+	@Test
+	void sendPayAcceptsTheLargestAmount() {
+		this.client.pay().sendPay(minimal().amount(Amounts.MAX).build());
+
+		assertThat(this.server.onlyApiRequest().json().at("/amount/value").decimalValue()).isEqualTo(Amounts.MAX);
 	}
 
 	@Test

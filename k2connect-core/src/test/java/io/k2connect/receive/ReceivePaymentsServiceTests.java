@@ -12,8 +12,11 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.IncomingPaymentResult;
+import io.k2connect.model.Amounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.k2connect.K2TestServer.Reply;
@@ -124,6 +127,20 @@ class ReceivePaymentsServiceTests {
 		this.client.receivePayments().createPaymentRequest(minimal().amount(new BigDecimal("1E+3")).build());
 
 		assertThat(this.server.onlyApiRequest().text()).contains("\"value\":1000}").doesNotContain("E+");
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
+	void createPaymentRequestRejectsAnAbsurdAmountAtOnce(String amount) {
+		this.server.assertRejectedQuickly(() -> this.client.receivePayments()
+			.createPaymentRequest(minimal().amount(new BigDecimal(amount)).build()), "amount.value");
+	}
+
+	@Test
+	void createPaymentRequestAcceptsTheLargestAmount() {
+		this.client.receivePayments().createPaymentRequest(minimal().amount(Amounts.MAX).build());
+
+		assertThat(this.server.onlyApiRequest().json().at("/amount/value").decimalValue()).isEqualTo(Amounts.MAX);
 	}
 
 	@Test

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import io.k2connect.K2ApiException;
 import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2TestServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -74,6 +77,26 @@ class TokenServiceTests {
 
 		assertThat(token.accessToken()).isNotBlank();
 		assertThat(token.createdAt()).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-5", "0.5", "-1E+999999999", "\"soon\"", "\"\"", "true", "{}", "[]" })
+	void anExpiresInThatIsNoPositiveNumberIsAnApiError(String expiresIn) {
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, "{\"access_token\":\"test-access-token\",\"expires_in\":" + expiresIn + "}"));
+
+		assertThatExceptionOfType(K2ApiException.class).isThrownBy(() -> this.client.tokens().requestAccessToken())
+			.withMessageContaining("expires_in")
+			.withMessageNotContaining("test-access-token");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"access_token\":\"t\"}", "{\"access_token\":\"t\",\"expires_in\":null}" })
+	void aTokenWithoutExpiresInLivesAnHour(String body) {
+		this.server.script("POST", "/oauth/token", Reply.json(200, body));
+
+		assertThat(this.client.tokens().requestAccessToken().expiresIn()).isEqualTo(TokenService.DEFAULT_TOKEN_LIFETIME)
+			.isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test

@@ -10,12 +10,14 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
 import io.k2connect.event.SettlementTransferResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -236,6 +238,28 @@ class TransferServiceTests {
 		this.server.assertRejected(() -> this.client.transfers()
 			.settleFunds(SettleFundsRequest.builder().amount(BigDecimal.ZERO).callbackUrl(CALLBACK).build()),
 				"amount.value");
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
+	void settleFundsRejectsAnAbsurdAmountAtOnce(String amount) {
+		this.server.assertRejectedQuickly(() -> this.client.transfers()
+			.settleFunds(targeted().amount(new BigDecimal(amount)).build()), "amount.value");
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
+	void settleFundsRejectsAnAbsurdAmountInABlindTransferAtOnce(String amount) {
+		this.server.assertRejectedQuickly(() -> this.client.transfers()
+			.settleFunds(SettleFundsRequest.builder().amount(new BigDecimal(amount)).callbackUrl(CALLBACK).build()),
+				"amount.value");
+	}
+
+	@Test
+	void settleFundsAcceptsTheLargestAmount() {
+		this.client.transfers().settleFunds(targeted().amount(Amounts.MAX).build());
+
+		assertThat(this.server.onlyApiRequest().json().at("/amount/value").decimalValue()).isEqualTo(Amounts.MAX);
 	}
 
 	private static BankSettlementAccount bankAccount(SettlementMethod method) {

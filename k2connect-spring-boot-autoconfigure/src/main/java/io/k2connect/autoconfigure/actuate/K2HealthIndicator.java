@@ -16,7 +16,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Reports whether the application can talk to K2: UP when an access token can be obtained,
- * DOWN with the error otherwise.
+ * DOWN with the error otherwise: a {@link K2Exception} with its message (which never holds a
+ * secret), anything else by its class name alone.
  *
  * <p>It asks the client for its token, which is the cached one while it is fresh, so a
  * healthy application causes no extra calls; and it keeps each answer for a minute, so a
@@ -94,10 +95,14 @@ public final class K2HealthIndicator implements HealthIndicator {
 				.withDetail("tokenExpiresAt", token.expiresAt().toString())
 				.build();
 		}
-		catch (K2Exception ex) {
+		catch (RuntimeException ex) {
+			// Not only K2Exceptions: whatever escapes (a broken clock, a bug) must become an answer
+			// that is cached like any other, or every probe would try again at once.
+			String error = (ex instanceof K2Exception) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+					: ex.getClass().getSimpleName();
 			return Health.down()
 				.withDetail("baseUrl", this.client.baseUrl().toString())
-				.withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage())
+				.withDetail("error", error)
 				.build();
 		}
 	}

@@ -1,6 +1,9 @@
 package io.k2connect.autoconfigure.actuate;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import io.k2connect.K2Client;
 import io.k2connect.autoconfigure.TokenEndpointStub;
@@ -62,8 +65,27 @@ class K2HealthIndicatorTests {
 	}
 
 	@Test
+	void downAndCachedWhenSomethingOtherThanAK2ExceptionEscapes() {
+		// A clock at the end of time: the token's expiry cannot be computed, a DateTimeException.
+		K2Client endOfTime = K2Client.builder()
+			.clientId("id")
+			.clientSecret("health-secret")
+			.baseUrl(this.k2.baseUrl())
+			.clock(Clock.fixed(Instant.MAX, ZoneOffset.UTC))
+			.build();
+		K2HealthIndicator indicator = new K2HealthIndicator(endOfTime);
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		}
+
+		assertThat(indicator.health().getDetails().get("error")).isEqualTo("DateTimeException");
+		assertThat(this.k2.tokenRequests).hasValue(1);
+	}
+
+	@Test
 	void upReusesTheCachedToken() {
-		K2HealthIndicator indicator = new K2HealthIndicator(this.client, java.time.Clock.systemUTC(), Duration.ZERO);
+		K2HealthIndicator indicator = new K2HealthIndicator(this.client, Clock.systemUTC(), Duration.ZERO);
 
 		for (int i = 0; i < 20; i++) {
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
