@@ -1,16 +1,23 @@
 package io.k2connect;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.event.K2Result;
 import io.k2connect.event.UnknownPayload;
+import io.k2connect.internal.ClientCredentials;
+import io.k2connect.internal.FormBody;
 import io.k2connect.internal.K2Http;
 import io.k2connect.internal.K2Json;
 import io.k2connect.internal.Urls;
 import io.k2connect.token.AccessToken;
+import io.k2connect.token.TokenService;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
@@ -28,6 +35,10 @@ final class ClientTransport implements K2Transport {
 
 	private final K2Http http;
 
+	private final ClientCredentials credentials;
+
+	private final TokenService tokenService;
+
 	private final TokenCache tokens;
 
 	private final URI baseUrl;
@@ -36,9 +47,13 @@ final class ClientTransport implements K2Transport {
 
 	private final K2PayloadParser parser = new K2PayloadParser();
 
-	ClientTransport(K2Http http, TokenCache tokens, URI baseUrl, ApiVersion apiVersion) {
+	ClientTransport(K2Http http, ClientCredentials credentials, URI baseUrl, ApiVersion apiVersion, Clock clock,
+			Duration tokenRefreshSkew) {
 		this.http = http;
-		this.tokens = tokens;
+		this.credentials = credentials;
+		// The token service calls K2 through this transport; the cache fetches through it.
+		this.tokenService = new TokenService(this, clock);
+		this.tokens = new TokenCache(this.tokenService::requestAccessToken, clock, tokenRefreshSkew);
 		this.baseUrl = baseUrl;
 		this.apiVersion = apiVersion;
 	}
@@ -76,16 +91,15 @@ final class ClientTransport implements K2Transport {
 		String location = response.headers().getFirst(HttpHeaders.LOCATION);
 		URI resolved = (location != null) ? Urls.tryParse(location) : null;
 		if (resolved == null) {
-			throw new K2ApiException("K2 answered " + response.status() + " to " + request.describe()
-					+ " without a valid Location header", response.status(), null, null, null, null, null);
+			throw K2ApiException.malformedAnswer(response.status(),
+					"K2 answered " + response.status() + " to " + request.describe() + " without a valid Location header");
 		}
 		try {
 			return ResourceLocation.of(uri.resolve(resolved));
 		}
 		catch (K2ValidationException ex) {
-			throw new K2ApiException("K2 answered " + response.status() + " to " + request.describe()
-					+ " with a Location that names no resource: " + location, response.status(), null, null, null,
-					null, null);
+			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
+					+ request.describe() + " with a Location that names no resource: " + location);
 		}
 	}
 
@@ -125,17 +139,61 @@ final class ClientTransport implements K2Transport {
 			payload = this.parser.parse(body);
 		}
 		catch (K2PayloadException ex) {
-			throw new K2ApiException("K2 answered " + request + " with a body that is not a status document: "
-					+ ex.getMessage(), 200, null, null, null, null, null);
+			throw K2ApiException.malformedAnswer(200,
+					"K2 answered " + request + " with a body that is not a status document: " + ex.getMessage());
 		}
 		if (!resultType.isInstance(payload)) {
 			String actual = (payload instanceof K2Result result) ? result.type()
 					: (payload instanceof UnknownPayload unknown) ? unknown.type() : null;
 			actual = (actual != null) ? actual : payload.getClass().getSimpleName();
-			throw new K2ApiException("K2 answered " + request + " with a '" + actual + "' document where "
-					+ resultType.getSimpleName() + " was expected", 200, null, null, null, null, null);
+			throw K2ApiException.malformedAnswer(200, "K2 answered " + request + " with a '" + actual
+					+ "' document where " + resultType.getSimpleName() + " was expected");
 		}
 		return resultType.cast(payload);
+	}
+
+	@Override
+	public Answer oauth(String path, Map<String, String> parameters, Encoding encoding) {
+		Objects.requireNonNull(parameters, "parameters must not be null");
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("client_id", this.credentials.clientId());
+		fields.put("client_secret", this.credentials.clientSecret());
+		fields.putAll(parameters);
+		String contentType;
+		byte[] body;
+		if (encoding == Encoding.FORM) {
+			FormBody form = new FormBody();
+			fields.forEach(form::add);
+			contentType = FormBody.CONTENT_TYPE;
+			body = form.toBytes();
+		}
+		else {
+			contentType = "application/json";
+			body = K2Json.mapper().writeValueAsBytes(fields);
+		}
+		return answer(this.http.execute(
+				new K2Http.Request(HttpMethod.POST, Urls.join(this.baseUrl, path), contentType, body, null, true)));
+	}
+
+	@Override
+	public Answer oauthRead(String path, String accessToken) {
+		Objects.requireNonNull(accessToken, "accessToken must not be null");
+		return answer(this.http
+			.execute(new K2Http.Request(HttpMethod.GET, Urls.join(this.baseUrl, path), null, null, accessToken, true)));
+	}
+
+	/** The OAuth endpoints, with this transport's credentials. */
+	TokenService tokenService() {
+		return this.tokenService;
+	}
+
+	/** The managed token: cached, or fetched now. */
+	AccessToken accessToken() {
+		return this.tokens.get();
+	}
+
+	private static Answer answer(K2Http.Response response) {
+		return new Answer(response.status(), response.body());
 	}
 
 	private K2Http.Response authorised(K2Http.Request request, RequestOptions options) {

@@ -40,6 +40,18 @@ public class K2ApiException extends K2Exception {
 		this.responseBody = responseBody;
 	}
 
+	/**
+	 * The exception for a success K2 should not have answered, such as a create call without a
+	 * {@code Location} or a token answer without a token: there are no error fields, and
+	 * {@code message} must quote nothing secret.
+	 * @param status the 2xx status K2 sent
+	 * @param message what was wrong with the answer
+	 * @return the exception
+	 */
+	public static K2ApiException malformedAnswer(int status, String message) {
+		return new K2ApiException(message, status, null, null, null, null, null);
+	}
+
 	/** The HTTP status code K2 answered with. */
 	public int status() {
 		return this.status;

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.k2connect.event.K2PayloadParser;
 import io.k2connect.internal.ClientCredentials;
 import io.k2connect.internal.K2Http;
 import io.k2connect.internal.Urls;
@@ -26,7 +27,6 @@ import io.k2connect.receive.ReceivePaymentsService;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
-import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import io.k2connect.webhook.WebhookService;
@@ -71,7 +71,7 @@ public final class K2Client {
 
 	private final String clientId;
 
-	private final TokenCache tokenCache;
+	private final ClientTransport transport;
 
 	private final TokenService tokens;
 
@@ -105,9 +105,10 @@ public final class K2Client {
 		secrets.add(credentials.clientSecret());
 		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries,
 				builder.retryBackoff, userAgent, builder.clock, secrets);
-		this.tokens = new TokenService(http, baseUrl, credentials, builder.clock);
-		this.tokenCache = new TokenCache(this.tokens::requestAccessToken, builder.clock, builder.tokenRefreshSkew);
-		K2Transport transport = new ClientTransport(http, this.tokenCache, baseUrl, builder.apiVersion);
+		ClientTransport transport = new ClientTransport(http, credentials, baseUrl, builder.apiVersion, builder.clock,
+				builder.tokenRefreshSkew);
+		this.transport = transport;
+		this.tokens = transport.tokenService();
 		this.receivePayments = new ReceivePaymentsService(transport);
 		this.pay = new PayService(transport);
 		this.transfers = new TransferService(transport);
@@ -180,7 +181,7 @@ public final class K2Client {
 	 * @return the current access token
 	 */
 	public AccessToken accessToken() {
-		return this.tokenCache.get();
+		return this.transport.accessToken();
 	}
 
 	/** The base URL every call goes to. */

@@ -1,13 +1,14 @@
 package io.k2connect;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.k2connect.event.K2Result;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How the services reach K2: the two authorised calls every K2 operation is made of, a create
- * and a status read. {@link K2Client} supplies the implementation (managed tokens, retries that
+ * and a status read, and the OAuth calls of {@link io.k2connect.token.TokenService}. {@link K2Client} supplies the implementation (managed tokens, retries that
  * never repeat a payment, typed errors) and hands out services built on it; an application
  * rarely needs this type, except to run a service against a stand-in of its own.
  *
@@ -52,5 +53,50 @@ public interface K2Transport {
 	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
 	 */
 	<T extends K2Result> T status(ResourceLocation location, Class<T> resultType, RequestOptions options);
+
+	/**
+	 * Posts to one of K2's OAuth endpoints as the application: the implementation adds the
+	 * client id and secret to the parameters (first, in that order), so that the caller never
+	 * holds the secret. OAuth calls change nothing a repeat could harm, so they are retried like
+	 * reads.
+	 * @param path the OAuth path, e.g. {@code /oauth/token}
+	 * @param parameters the parameters besides the credentials, in the order they are sent
+	 * @param encoding how the parameters are sent
+	 * @return K2's 2xx answer
+	 * @throws K2ApiException when K2 answers an error
+	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
+	 */
+	Answer oauth(String path, Map<String, String> parameters, Encoding encoding);
+
+	/**
+	 * Reads an OAuth resource ({@code GET}) with the given access token as bearer, e.g.
+	 * {@code /oauth/token/info}.
+	 * @param path the OAuth path
+	 * @param accessToken the token to present
+	 * @return K2's 2xx answer
+	 * @throws K2ApiException when K2 answers an error
+	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
+	 */
+	Answer oauthRead(String path, String accessToken);
+
+	/** How {@link #oauth} sends its parameters. */
+	enum Encoding {
+
+		/** {@code application/x-www-form-urlencoded}, as {@code /oauth/token} and {@code /oauth/revoke} take them. */
+		FORM,
+
+		/** A JSON object of strings, as {@code /oauth/introspect} takes them. */
+		JSON
+
+	}
+
+	/**
+	 * A successful answer of an OAuth endpoint.
+	 * @param status the 2xx status
+	 * @param body the body, empty when there was none
+	 */
+	record Answer(int status, byte[] body) {
+
+	}
 
 }

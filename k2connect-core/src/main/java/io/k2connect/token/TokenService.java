@@ -1,26 +1,20 @@
 package io.k2connect.token;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.k2connect.K2ApiException;
-import io.k2connect.internal.ClientCredentials;
-import io.k2connect.internal.FormBody;
+import io.k2connect.K2Transport;
+import io.k2connect.K2Transport.Answer;
+import io.k2connect.K2Transport.Encoding;
 import io.k2connect.internal.JsonReaders;
-import io.k2connect.internal.K2Http;
-import io.k2connect.internal.K2Json;
-import io.k2connect.internal.Urls;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.http.HttpMethod;
 
 /**
  * The OAuth endpoints of K2 (API.md §1). Obtain it from {@link io.k2connect.K2Client#tokens()}.
@@ -42,26 +36,18 @@ public final class TokenService {
 
 	private static final BigDecimal MAX_TOKEN_LIFETIME_SECONDS = BigDecimal.valueOf(MAX_TOKEN_LIFETIME.toSeconds());
 
-	private final K2Http http;
-
-	private final URI baseUrl;
-
-	private final ClientCredentials credentials;
+	private final K2Transport transport;
 
 	private final Clock clock;
 
 	/**
 	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#tokens()}.
-	 * @param http the client's HTTP exchange
-	 * @param baseUrl the K2 base URL
-	 * @param credentials the application's credentials
+	 * @param transport how the service reaches K2; it holds the application's credentials
 	 * @param clock the clock that stamps tokens without {@code created_at}
 	 */
-	public TokenService(K2Http http, URI baseUrl, ClientCredentials credentials, Clock clock) {
-		this.http = http;
-		this.baseUrl = baseUrl;
-		this.credentials = credentials;
-		this.clock = clock;
+	public TokenService(K2Transport transport, Clock clock) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
 	/**
@@ -75,10 +61,8 @@ public final class TokenService {
 	 * {@code expires_in} that is not a positive number of seconds
 	 */
 	public AccessToken requestAccessToken() {
-		FormBody form = new FormBody().add("client_id", this.credentials.clientId())
-			.add("client_secret", this.credentials.clientSecret())
-			.add("grant_type", "client_credentials");
-		K2Http.Response response = post("/oauth/token", FormBody.CONTENT_TYPE, form.toBytes());
+		Answer response = this.transport.oauth("/oauth/token", Map.of("grant_type", "client_credentials"),
+				Encoding.FORM);
 		JsonNode json = object(response, "/oauth/token");
 		String token = JsonReaders.text(json, "access_token");
 		if (token == null || token.isBlank()) {
@@ -95,7 +79,7 @@ public final class TokenService {
 				(createdAt != null) ? createdAt.toInstant() : this.clock.instant());
 	}
 
-	private static Duration lifetime(K2Http.Response response, JsonNode json) {
+	private static Duration lifetime(Answer response, JsonNode json) {
 		JsonNode expiresIn = JsonReaders.child(json, "expires_in");
 		if (expiresIn == null || expiresIn.isNull()) {
 			return DEFAULT_TOKEN_LIFETIME;
@@ -117,10 +101,7 @@ public final class TokenService {
 	 */
 	public void revokeToken(String accessToken) {
 		Objects.requireNonNull(accessToken, "accessToken must not be null");
-		FormBody form = new FormBody().add("client_id", this.credentials.clientId())
-			.add("client_secret", this.credentials.clientSecret())
-			.add("token", accessToken);
-		post("/oauth/revoke", FormBody.CONTENT_TYPE, form.toBytes());
+		this.transport.oauth("/oauth/revoke", Map.of("token", accessToken), Encoding.FORM);
 	}
 
 	/**
@@ -130,12 +111,7 @@ public final class TokenService {
 	 */
 	public TokenIntrospection introspectToken(String accessToken) {
 		Objects.requireNonNull(accessToken, "accessToken must not be null");
-		ObjectNode body = K2Json.mapper().createObjectNode()
-			.put("client_id", this.credentials.clientId())
-			.put("client_secret", this.credentials.clientSecret())
-			.put("token", accessToken);
-		K2Http.Response response = post("/oauth/introspect", "application/json",
-				K2Json.mapper().writeValueAsBytes(body));
+		Answer response = this.transport.oauth("/oauth/introspect", Map.of("token", accessToken), Encoding.JSON);
 		JsonNode json = object(response, "/oauth/introspect");
 		JsonNode active = json.get("active");
 		return new TokenIntrospection(active != null && active.asBoolean(false), JsonReaders.text(json, "scope"),
@@ -151,9 +127,7 @@ public final class TokenService {
 	 */
 	public TokenInfo tokenInfo(String accessToken) {
 		Objects.requireNonNull(accessToken, "accessToken must not be null");
-		K2Http.Response response = this.http
-			.execute(new K2Http.Request(HttpMethod.GET, Urls.join(this.baseUrl, "/oauth/token/info"), null, null,
-					accessToken, true));
+		Answer response = this.transport.oauthRead("/oauth/token/info", accessToken);
 		JsonNode json = object(response, "/oauth/token/info");
 		List<String> scopes = new ArrayList<>();
 		JsonNode scope = json.get("scope");
@@ -173,16 +147,10 @@ public final class TokenService {
 
 	@Override
 	public String toString() {
-		return "TokenService[baseUrl=" + this.baseUrl + ", clientId=" + this.credentials.clientId() + "]";
+		return "TokenService[baseUrl=" + this.transport.baseUrl() + "]";
 	}
 
-	private K2Http.Response post(String path, String contentType, byte[] body) {
-		// The OAuth calls change nothing that a repeat could harm, so they retry like GETs.
-		return this.http.execute(new K2Http.Request(HttpMethod.POST, Urls.join(this.baseUrl, path), contentType, body, null,
-				true));
-	}
-
-	private static JsonNode object(K2Http.Response response, String path) {
+	private static JsonNode object(Answer response, String path) {
 		JsonNode json = JsonReaders.tryParseObject(response.body());
 		if (json == null) {
 			throw malformed(response, path + " answered " + response.status() + " without a JSON object");
@@ -190,8 +158,8 @@ public final class TokenService {
 		return json;
 	}
 
-	private static K2ApiException malformed(K2Http.Response response, String message) {
-		return new K2ApiException(message, response.status(), null, null, null, null, null);
+	private static K2ApiException malformed(Answer response, String message) {
+		return K2ApiException.malformedAnswer(response.status(), message);
 	}
 
 
