@@ -498,17 +498,13 @@ class K2PayloadParserTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\"TRUE\"", "\" false \"", "true" })
 	void booleansAreReadFromJsonBooleansOrTheirText(String settled) {
-		CardTransactionReceived event = (CardTransactionReceived) this.parser
-			.parse("{\"topic\":\"card_transaction_received\",\"event\":{\"resource\":{\"settled\":" + settled + "}}}");
-		assertThat(event.settled()).isEqualTo(!settled.contains("false"));
+		assertThat(cardWithSettled(settled).settled()).isEqualTo(!settled.contains("false"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"yes\"", "1", "{}" })
 	void otherBooleansAreNull(String settled) {
-		CardTransactionReceived event = (CardTransactionReceived) this.parser
-			.parse("{\"topic\":\"card_transaction_received\",\"event\":{\"resource\":{\"settled\":" + settled + "}}}");
-		assertThat(event.settled()).isNull();
+		assertThat(cardWithSettled(settled).settled()).isNull();
 	}
 
 	@Test
@@ -550,6 +546,11 @@ class K2PayloadParserTests {
 	void malformedJsonAfterANonObjectIsReportedAsMalformed() {
 		assertThatExceptionOfType(K2PayloadException.class).isThrownBy(() -> this.parser.parse("[1,"))
 			.withMessageStartingWith("K2 payload is not valid JSON");
+	}
+
+	private CardTransactionReceived cardWithSettled(String settled) {
+		return (CardTransactionReceived) this.parser
+			.parse("{\"topic\":\"card_transaction_received\",\"event\":{\"resource\":{\"settled\":" + settled + "}}}");
 	}
 
 	private BuygoodsTransactionReceived buygoodsWithResource(String resourceFields) {
