@@ -1,29 +1,79 @@
 package io.k2connect.event;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import java.util.Set;
 
-import static io.k2connect.internal.JsonReaders.bool;
-import static io.k2connect.internal.JsonReaders.decimal;
-import static io.k2connect.internal.JsonReaders.list;
-import static io.k2connect.internal.JsonReaders.map;
-import static io.k2connect.internal.JsonReaders.object;
-import static io.k2connect.internal.JsonReaders.text;
-import static io.k2connect.internal.JsonReaders.time;
+import org.jspecify.annotations.Nullable;
+
+import static io.k2connect.event.Fields.bool;
+import static io.k2connect.event.Fields.decimal;
+import static io.k2connect.event.Fields.list;
+import static io.k2connect.event.Fields.map;
+import static io.k2connect.event.Fields.object;
+import static io.k2connect.event.Fields.string;
+import static io.k2connect.event.Fields.text;
+import static io.k2connect.event.Fields.time;
 
 /**
- * Maps webhook events (top-level {@code topic}, WEBHOOKS.md §3) and Daraja events (§3.9)
- * from a Jackson tree to their records, reading every field leniently.
+ * Maps webhook events (a top-level {@code topic}) and Daraja events (flat M-PESA fields,
+ * recognised by {@code TransactionType}) to their records, reading every field leniently.
+ * The shapes below name every field the records read; see
+ * <a href="https://api-docs.kopokopo.com/#webhooks">K2's webhook documentation</a>.
  */
 final class EventMapping {
+
+	/** Topics whose records keep the whole {@code event.resource} as a map. */
+	private static final Set<String> TOPICS_KEEPING_THE_RESOURCE = Set.of(CardTransactionReceived.TOPIC,
+			CardTransactionVoided.TOPIC, CardTransactionReversed.TOPIC);
+
+	static final Shape DISBURSEMENT = Shape
+		.of("amount", "status", "destination_type", "origination_time", "destination_reference",
+				"transaction_reference", "phone_number", "nickname", "favourite")
+		.plain("errors");
+
+	private static final Shape DESTINATION = Shape.of("type")
+		.object("resource",
+				Shape.of("reference", "account_name", "account_number", "bank_branch_ref", "settlement_method",
+						"transfer_method", "first_name", "last_name", "phone_number", "network", "email"));
+
+	/** {@code event.resource} of every topic that does not keep it whole. */
+	private static final Shape RESOURCE = Shape
+		.of("id", "reference", "origination_time", "reversal_time", "sender_phone_number", "hashed_sender_phone",
+				"amount", "currency", "till_number", "system", "status", "sender_first_name", "sender_middle_name",
+				"sender_last_name", "sending_till", "sending_merchant", "first_name", "middle_name", "last_name",
+				"phone_number", "customer_cc_number", "settled")
+		.object("destination", DESTINATION)
+		.list("disbursements", DISBURSEMENT);
+
+	private static final Shape EVENT = Shape.of("type").object("resource", RESOURCE);
+
+	private static final Shape EVENT_KEEPING_THE_RESOURCE = Shape.of("type").plain("resource");
+
+	/** The top level of a webhook event, including a Daraja event's flat fields. */
+	static final Shape ROOT = Shape
+		.of("id", "topic", "created_at", "TransactionType", "TransID", "TransTime", "TransAmount",
+				"BusinessShortCode", "BillRefNumber", "InvoiceNumber", "OrgAccountBalance", "ThirdPartyTransID",
+				"ThirdPartyTransId", "MSISDN", "FirstName", "MiddleName", "LastName")
+		// Read before the topic (K2 sends it first, but JSON has no order), the resource is kept
+		// whole in case the topic turns out to want it; the records read it just the same.
+		.object("event", (root) -> keepsTheResource(root) ? EVENT_KEEPING_THE_RESOURCE : EVENT)
+		.object("_links", Shape.of("self", "resource"));
 
 	private EventMapping() {
 	}
 
+	/** Whether {@code event.resource} must be kept whole: a topic that wants it, or no topic read yet. */
+	private static boolean keepsTheResource(Fields root) {
+		if (!root.has("topic")) {
+			return true;
+		}
+		String topic = string(root, "topic");
+		return topic != null && TOPICS_KEEPING_THE_RESOURCE.contains(topic);
+	}
+
 	/** The record for {@code topic}, or {@code null} when the topic is not modelled. */
-	static @Nullable K2Event event(JsonNode root, String topic) {
-		JsonNode event = object(root, "event");
-		JsonNode resource = object(event, "resource");
+	static @Nullable K2Event event(Fields root, String topic) {
+		Fields event = object(root, "event");
+		Fields resource = object(event, "resource");
 		switch (topic) {
 			case BuygoodsTransactionReceived.TOPIC:
 				return new BuygoodsTransactionReceived(text(root, "id"), topic, time(root, "created_at"),
@@ -60,7 +110,7 @@ final class EventMapping {
 						text(event, "type"), text(resource, "id"), time(resource, "origination_time"),
 						decimal(resource, "amount"), text(resource, "currency"), text(resource, "status"),
 						destination(object(resource, "destination")),
-						list(resource, "disbursements", ResultMapping::disbursement), links(root));
+						list(resource, "disbursements", EventMapping::disbursement), links(root));
 			case CustomerCreated.TOPIC:
 				return new CustomerCreated(text(root, "id"), topic, time(root, "created_at"), text(event, "type"),
 						text(resource, "first_name"), text(resource, "middle_name"), text(resource, "last_name"),
@@ -88,19 +138,19 @@ final class EventMapping {
 		}
 	}
 
-	private static @Nullable EventLinks links(JsonNode root) {
-		JsonNode links = object(root, "_links");
+	private static @Nullable EventLinks links(Fields root) {
+		Fields links = object(root, "_links");
 		return (links != null) ? new EventLinks(text(links, "self"), text(links, "resource")) : null;
 	}
 
-	private static @Nullable SettlementDestination destination(@Nullable JsonNode destination) {
+	private static @Nullable SettlementDestination destination(@Nullable Fields destination) {
 		if (destination == null) {
 			return null;
 		}
-		JsonNode resource = object(destination, "resource");
+		Fields resource = object(destination, "resource");
 		String method = text(resource, "settlement_method");
 		if (method == null) {
-			// The Ruby SDK reads the same value from "transfer_method" (WEBHOOKS.md §3.6).
+			// Some payloads name it "transfer_method"; the Ruby SDK reads both.
 			method = text(resource, "transfer_method");
 		}
 		return new SettlementDestination(text(destination, "type"), text(resource, "reference"),
@@ -109,8 +159,17 @@ final class EventMapping {
 				text(resource, "network"), text(resource, "email"));
 	}
 
-	/** A flat Daraja-format event (WEBHOOKS.md §3.9). */
-	static DarajaEvent daraja(JsonNode root) {
+	/** A disbursement of a settlement or of a result's transfer batch. */
+	static Disbursement disbursement(Fields disbursement) {
+		return new Disbursement(decimal(disbursement, "amount"), text(disbursement, "status"),
+				text(disbursement, "destination_type"), time(disbursement, "origination_time"),
+				text(disbursement, "destination_reference"), text(disbursement, "transaction_reference"),
+				text(disbursement, "phone_number"), text(disbursement, "nickname"), bool(disbursement, "favourite"),
+				Fields.errors(disbursement, "errors"));
+	}
+
+	/** A flat Daraja-format event: Safaricom's C2B confirmation fields, no topic. */
+	static DarajaEvent daraja(Fields root) {
 		String thirdParty = text(root, "ThirdPartyTransID");
 		if (thirdParty == null) {
 			thirdParty = text(root, "ThirdPartyTransId");

@@ -3,21 +3,24 @@ package io.k2connect.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import io.k2connect.internal.JsonReaders;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.k2connect.K2PayloadException;
 
+import static io.k2connect.event.Fields.object;
+import static io.k2connect.event.Fields.string;
+import static io.k2connect.event.Fields.text;
+
 /**
  * Parses the body of a K2 webhook event or asynchronous result into a typed
- * {@link K2Payload}, classifying it as WEBHOOKS.md §5 describes:
+ * {@link K2Payload}, classifying it in this order:
  * <ol>
  * <li>a {@code TransactionType} key: a {@link DarajaEvent};</li>
  * <li>a {@code topic}: a {@link K2Event}, one record per topic;</li>
@@ -26,9 +29,13 @@ import io.k2connect.K2PayloadException;
  * </ol>
  *
  * <p>Every field is optional: a missing key, a JSON {@code null} or a value of the wrong
- * JSON type gives {@code null}; amounts are read from strings or numbers, times with or
- * without fractional seconds, and an unreadable time is {@code null}. The only failure is a
- * body that is not a JSON object at all.
+ * JSON type gives {@code null}; amounts are read exactly from strings or numbers, times with
+ * or without fractional seconds, and an unreadable time is {@code null}. Unknown fields are
+ * ignored. The only failure is a body that is not a single JSON object.
+ *
+ * <p>The body is read once, as a token stream, straight into the fields the records need
+ * (no tree is built, and fields no record reads are skipped undecoded), so parsing costs
+ * about what tokenising the body costs.
  *
  * <p>Parsing does not check the signature: use
  * {@code io.k2connect.webhook.K2ResultProcessor} for bodies received over HTTP.
@@ -42,17 +49,13 @@ public final class K2PayloadParser {
 	 */
 	static final int MAX_NESTING_DEPTH = 64;
 
-	/**
-	 * The parser's own mapper: stricter than the library's shared one (nesting depth,
-	 * trailing tokens) and reading decimals exactly. Immutable, hence shareable.
-	 */
-	private static final JsonMapper MAPPER = JsonMapper
-		.builder(JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-			.build())
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+	/** Immutable, hence shareable; the nesting limit also bounds the readers' recursion. */
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 		.build();
+
+	/** The top level of any payload: an event's, a Daraja event's and a result's fields. */
+	private static final Shape ROOT = EventMapping.ROOT.object("data", ResultMapping.DATA);
 
 	/** A parser; cheap to create, but one shared instance is enough. */
 	public K2PayloadParser() {
@@ -67,20 +70,19 @@ public final class K2PayloadParser {
 	 */
 	public K2Payload parse(byte[] body) {
 		Objects.requireNonNull(body, "body must not be null");
-		JsonNode root = readTree(body);
-		if (JsonReaders.has(root, "TransactionType")) {
+		Fields root = read(body);
+		if (root.has("TransactionType")) {
 			return EventMapping.daraja(root);
 		}
-		JsonNode topicNode = root.get("topic");
-		if (topicNode != null) {
-			String topic = topicNode.isString() ? topicNode.stringValue() : null;
+		if (root.has("topic")) {
+			String topic = string(root, "topic");
 			K2Event event = (topic != null) ? EventMapping.event(root, topic) : null;
 			return (event != null) ? event : unknown(root, body, topic, null);
 		}
-		JsonNode data = root.get("data");
-		if (data != null) {
-			String type = JsonReaders.text(data, "type");
-			K2Result result = (type != null && data.isObject()) ? ResultMapping.result(data, type) : null;
+		if (root.has("data")) {
+			Fields data = object(root, "data");
+			String type = text(data, "type");
+			K2Result result = (type != null && data != null) ? ResultMapping.result(data, type) : null;
 			return (result != null) ? result : unknown(root, body, null, type);
 		}
 		return unknown(root, body, null, null);
@@ -103,13 +105,26 @@ public final class K2PayloadParser {
 		return "K2PayloadParser";
 	}
 
-	private static JsonNode readTree(byte[] body) {
+	private static Fields read(byte[] body) {
 		if (isBlank(body)) {
 			throw new K2PayloadException("K2 payload is empty");
 		}
-		JsonNode root;
-		try {
-			root = MAPPER.readTree(body);
+		Fields root = null;
+		JsonToken first;
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+			first = parser.nextToken();
+			if (first == JsonToken.START_OBJECT) {
+				root = ROOT.read(parser);
+			}
+			else {
+				// Still read to the end: a body that is not JSON at all is reported as such.
+				parser.skipChildren();
+			}
+			JsonToken trailing = parser.nextToken();
+			if (first != null && trailing != null) {
+				throw new K2PayloadException("K2 payload is not valid JSON: trailing token " + trailing
+						+ " after the top-level value");
+			}
 		}
 		catch (StreamConstraintsException ex) {
 			throw new K2PayloadException("K2 payload exceeds the parser's limits (nested deeper than "
@@ -118,15 +133,18 @@ public final class K2PayloadParser {
 		catch (JacksonException ex) {
 			throw new K2PayloadException("K2 payload is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
+		catch (K2PayloadException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			// Anything else Jackson lets through (e.g. a number it cannot represent) is still a bad body.
 			throw new K2PayloadException("K2 payload is not valid JSON", ex);
 		}
-		if (root == null || root.isMissingNode()) {
+		if (first == null) {
 			throw new K2PayloadException("K2 payload is empty");
 		}
-		if (!root.isObject()) {
-			throw new K2PayloadException("K2 payload is not a JSON object but " + describe(root));
+		if (root == null) {
+			throw new K2PayloadException("K2 payload is not a JSON object but " + describe(first));
 		}
 		return root;
 	}
@@ -140,26 +158,21 @@ public final class K2PayloadParser {
 		return true;
 	}
 
-	private static String describe(JsonNode node) {
-		if (node.isArray()) {
-			return "an array";
-		}
-		if (node.isString()) {
-			return "a string";
-		}
-		if (node.isNumber()) {
-			return "a number";
-		}
-		if (node.isBoolean()) {
-			return "a boolean";
-		}
-		return node.isNull() ? "null" : "a " + node.getNodeType();
+	private static String describe(JsonToken token) {
+		return switch (token) {
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			default -> "a " + token;
+		};
 	}
 
-	private static UnknownPayload unknown(JsonNode root, byte[] body, @Nullable String topic, @Nullable String type) {
-		String id = JsonReaders.text(root, "id");
+	private static UnknownPayload unknown(Fields root, byte[] body, @Nullable String topic, @Nullable String type) {
+		String id = text(root, "id");
 		if (id == null) {
-			id = JsonReaders.text(JsonReaders.object(root, "data"), "id");
+			id = text(object(root, "data"), "id");
 		}
 		return new UnknownPayload(id, topic, type, new String(body, StandardCharsets.UTF_8));
 	}

@@ -444,6 +444,115 @@ class K2PayloadParserTests {
 		assertThat(((CustomerCreated) this.parser.parse(body)).id()).isEqualTo("u16");
 	}
 
+	@Test
+	void eventBeforeTopicIsReadTheSame() {
+		String body = "{\"event\":{\"resource\":{\"id\":\"t-1\",\"amount\":\"10\",\"destination\":{\"type\":\"Bank Account\"},"
+				+ "\"disbursements\":[{\"amount\":5,\"errors\":[\"E\"]}]},\"type\":\"Settlement\"},\"id\":\"e-1\","
+				+ "\"topic\":\"settlement_transfer_completed\"}";
+		SettlementTransferCompleted event = (SettlementTransferCompleted) this.parser.parse(body);
+		assertThat(event.resourceId()).isEqualTo("t-1");
+		assertThat(event.amount()).isEqualTo(new BigDecimal("10"));
+		assertThat(event.destination().type()).isEqualTo("Bank Account");
+		assertThat(event.disbursements()).singleElement().satisfies((disbursement) -> {
+			assertThat(disbursement.amount()).isEqualTo(new BigDecimal("5"));
+			assertThat(disbursement.errors()).isEqualTo("E");
+		});
+	}
+
+	@Test
+	void cardResourceIsKeptWholeWhenTheEventComesBeforeTheTopic() {
+		CardTransactionReceived event = (CardTransactionReceived) this.parser
+			.parse("{\"event\":{\"resource\":{\"settled\":true,\"acquirer\":\"X\"}},\"topic\":\"card_transaction_received\"}");
+		assertThat(event.settled()).isTrue();
+		assertThat(event.resource()).containsExactly(Map.entry("settled", true), Map.entry("acquirer", "X"));
+	}
+
+	@Test
+	void attributesBeforeTypeAreReadTheSame() {
+		PaymentResult result = (PaymentResult) this.parser.parse("{\"data\":{\"attributes\":{\"status\":\"Processed\","
+				+ "\"amount\":{\"currency\":\"KES\",\"value\":\"20.00\"}},\"id\":\"r-1\",\"type\":\"payment\"}}");
+		assertThat(result.id()).isEqualTo("r-1");
+		assertThat(result.status()).isEqualTo("Processed");
+		assertThat(result.amount()).isEqualTo(new BigDecimal("20.00"));
+		assertThat(result.currency()).isEqualTo("KES");
+	}
+
+	@Test
+	void transactionTypeClassifiesEvenWhenNull() {
+		assertThat(this.parser.parse("{\"topic\":\"customer_created\",\"TransactionType\":null}"))
+			.isInstanceOf(DarajaEvent.class);
+	}
+
+	@Test
+	void topicThatIsNullMakesTheBodyUnknownEvenWithData() {
+		assertThat(this.parser.parse("{\"data\":{\"type\":\"payment\",\"id\":\"r-1\"},\"topic\":null}"))
+			.isEqualTo(new UnknownPayload("r-1", null, null, "{\"data\":{\"type\":\"payment\",\"id\":\"r-1\"},\"topic\":null}"));
+	}
+
+	@Test
+	void numericResultTypeIsReadAsText() {
+		assertThat(this.parser.parse("{\"data\":{\"type\":42}}")).isEqualTo(new UnknownPayload(null, null, "42",
+				"{\"data\":{\"type\":42}}"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"TRUE\"", "\" false \"", "true" })
+	void booleansAreReadFromJsonBooleansOrTheirText(String settled) {
+		assertThat(cardWithSettled(settled).settled()).isEqualTo(!settled.contains("false"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"yes\"", "1", "{}" })
+	void otherBooleansAreNull(String settled) {
+		assertThat(cardWithSettled(settled).settled()).isNull();
+	}
+
+	@Test
+	void integerAmountsKeepScaleZero() {
+		assertThat(buygoodsWithResource("\"amount\":780").amount()).isEqualTo(new BigDecimal("780"));
+		assertThat(buygoodsWithResource("\"amount\":123456789012345678901234567890").amount())
+			.isEqualTo(new BigDecimal("123456789012345678901234567890"));
+	}
+
+	@Test
+	void paymentLinkAmountIsANumberWhereOtherResultsHaveAnObject() {
+		PaymentLinkResult result = (PaymentLinkResult) this.parser
+			.parse("{\"data\":{\"type\":\"payment_link\",\"attributes\":{\"amount\":{\"value\":\"1\"}}}}");
+		assertThat(result.amount()).isNull();
+	}
+
+	@Test
+	void errorsGivenAsAnObjectKeepItsJson() {
+		ReversalResult result = (ReversalResult) this.parser
+			.parse("{\"data\":{\"type\":\"reversal\",\"attributes\":{\"errors\":{\"code\":1.10,\"why\":[\"x\"]}}}}");
+		assertThat(result.errors()).isEqualTo("{\"code\":1.10,\"why\":[\"x\"]}");
+	}
+
+	@Test
+	void unknownFieldsAreSkippedWhateverTheyHold() {
+		CustomerCreated event = (CustomerCreated) this.parser.parse("{\"topic\":\"customer_created\",\"x\":[{\"a\":[[],{}]},"
+				+ "1.5e300,\"\\u00e9\"],\"event\":{\"y\":{\"resource\":1},\"resource\":{\"first_name\":\"Jane\"}}}");
+		assertThat(event.firstName()).isEqualTo("Jane");
+	}
+
+	@Test
+	void trailingTokenAfterTheObjectIsRejected() {
+		assertThatExceptionOfType(K2PayloadException.class)
+			.isThrownBy(() -> this.parser.parse("{\"topic\":\"customer_created\"} []"))
+			.withMessageStartingWith("K2 payload is not valid JSON");
+	}
+
+	@Test
+	void malformedJsonAfterANonObjectIsReportedAsMalformed() {
+		assertThatExceptionOfType(K2PayloadException.class).isThrownBy(() -> this.parser.parse("[1,"))
+			.withMessageStartingWith("K2 payload is not valid JSON");
+	}
+
+	private CardTransactionReceived cardWithSettled(String settled) {
+		return (CardTransactionReceived) this.parser
+			.parse("{\"topic\":\"card_transaction_received\",\"event\":{\"resource\":{\"settled\":" + settled + "}}}");
+	}
+
 	private BuygoodsTransactionReceived buygoodsWithResource(String resourceFields) {
 		return (BuygoodsTransactionReceived) this.parser
 			.parse("{\"topic\":\"buygoods_transaction_received\",\"event\":{\"resource\":{" + resourceFields + "}}}");

@@ -1,0 +1,210 @@
+package io.k2connect.event;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * The fields the parser reads of one kind of JSON object, and how: a scalar, a nested
+ * object of a known shape, a list of such objects, or any JSON value kept whole as plain
+ * Java values. {@link #read} streams one object straight from the Jackson parser into
+ * {@link Fields}: fields it does not name are skipped without being decoded, so a payload
+ * costs no more than tokenising it, and no tree is built.
+ *
+ * <p>Values are stored as read (strings, {@code Boolean}, {@code Long} or {@code BigInteger}
+ * for integers, exact {@code BigDecimal} for other numbers); {@link Fields} converts them
+ * when a record asks, so a field of the wrong JSON type simply reads as {@code null}.
+ * Shapes are immutable and built once, in the class that maps their records.
+ */
+final class Shape {
+
+	private static final Shape EMPTY = new Shape(new Field[0]);
+
+	private final Field[] fields;
+
+	private final Map<String, Integer> indexes;
+
+	private Shape(Field[] fields) {
+		this.fields = fields;
+		this.indexes = new HashMap<>(fields.length * 2);
+		for (int i = 0; i < fields.length; i++) {
+			if (this.indexes.put(fields[i].name, i) != null) {
+				throw new IllegalArgumentException("Field '" + fields[i].name + "' declared twice");
+			}
+		}
+	}
+
+	/** A shape of scalar fields (strings, numbers, booleans; an object or array there reads as null). */
+	static Shape of(String... names) {
+		return EMPTY.values(names);
+	}
+
+	/** This shape plus scalar fields. */
+	Shape values(String... names) {
+		Shape shape = this;
+		for (String name : names) {
+			shape = shape.with(new Field(name, Kind.VALUE, null));
+		}
+		return shape;
+	}
+
+	/** This shape plus a nested object of {@code shape} (a scalar there is kept as a scalar). */
+	Shape object(String name, Shape shape) {
+		return object(name, (siblings) -> shape);
+	}
+
+	/**
+	 * This shape plus a nested object whose shape depends on the fields read before it in
+	 * the same object ({@link Fields#has} tells which were).
+	 */
+	Shape object(String name, Function<Fields, Shape> shape) {
+		return with(new Field(name, Kind.OBJECT, shape));
+	}
+
+	/** This shape plus a list whose object elements have {@code shape}; other elements are skipped. */
+	Shape list(String name, Shape shape) {
+		return with(new Field(name, Kind.LIST, (siblings) -> shape));
+	}
+
+	/** This shape plus fields kept whole, whatever their JSON type, as plain Java values. */
+	Shape plain(String... names) {
+		Shape shape = this;
+		for (String name : names) {
+			shape = shape.with(new Field(name, Kind.PLAIN, null));
+		}
+		return shape;
+	}
+
+	private Shape with(Field field) {
+		Field[] fields = Arrays.copyOf(this.fields, this.fields.length + 1);
+		fields[this.fields.length] = field;
+		return new Shape(fields);
+	}
+
+	/** The slot of {@code name}; declaring the names a mapping reads is the shape's whole point. */
+	int index(String name) {
+		Integer index = this.indexes.get(name);
+		if (index == null) {
+			throw new IllegalArgumentException("Field '" + name + "' is not part of this shape");
+		}
+		return index;
+	}
+
+	int size() {
+		return this.fields.length;
+	}
+
+	/**
+	 * Reads one object.
+	 * @param parser the parser, on the object's {@code START_OBJECT}
+	 * @return the fields read; the parser is left on the object's {@code END_OBJECT}
+	 */
+	Fields read(JsonParser parser) {
+		Fields read = new Fields(this);
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			Integer index = this.indexes.get(name);
+			if (index == null) {
+				parser.skipChildren();
+			}
+			else {
+				read.set(index, value(parser, token, this.fields[index], read));
+			}
+		}
+		return read;
+	}
+
+	private static @Nullable Object value(JsonParser parser, JsonToken token, Field field, Fields siblings) {
+		if (field.kind == Kind.PLAIN) {
+			return plain(parser, token);
+		}
+		if (token == JsonToken.START_OBJECT && field.kind == Kind.OBJECT) {
+			return field.shape(siblings).read(parser);
+		}
+		if (token == JsonToken.START_ARRAY && field.kind == Kind.LIST) {
+			Shape elements = field.shape(siblings);
+			List<Fields> list = new ArrayList<>();
+			for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+				if (element == JsonToken.START_OBJECT) {
+					list.add(elements.read(parser));
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return list;
+		}
+		if (token.isStructStart()) {
+			// An object or array where the shape expects something else: no value.
+			parser.skipChildren();
+			return null;
+		}
+		return scalar(parser, token);
+	}
+
+	/** Any JSON value as plain Java values; objects keep document order and cannot be modified. */
+	static @Nullable Object plain(JsonParser parser, JsonToken token) {
+		if (token == JsonToken.START_OBJECT) {
+			Map<String, @Nullable Object> map = new LinkedHashMap<>();
+			String name;
+			while ((name = parser.nextName()) != null) {
+				map.put(name, plain(parser, parser.nextToken()));
+			}
+			return Collections.unmodifiableMap(map);
+		}
+		if (token == JsonToken.START_ARRAY) {
+			List<@Nullable Object> list = new ArrayList<>();
+			for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+				list.add(plain(parser, element));
+			}
+			return Collections.unmodifiableList(list);
+		}
+		return scalar(parser, token);
+	}
+
+	private static @Nullable Object scalar(JsonParser parser, JsonToken token) {
+		switch (token) {
+			case VALUE_STRING:
+				return parser.getString();
+			case VALUE_NUMBER_INT:
+				return switch (parser.getNumberType()) {
+					case INT, LONG -> parser.getLongValue();
+					default -> parser.getBigIntegerValue();
+				};
+			case VALUE_NUMBER_FLOAT:
+				// Exact, never through double: amounts must not be rounded.
+				return parser.getDecimalValue();
+			case VALUE_TRUE:
+				return Boolean.TRUE;
+			case VALUE_FALSE:
+				return Boolean.FALSE;
+			default:
+				return null;
+		}
+	}
+
+	private enum Kind {
+
+		VALUE, OBJECT, LIST, PLAIN
+
+	}
+
+	private record Field(String name, Kind kind, @Nullable Function<Fields, Shape> shape) {
+
+		Shape shape(Fields siblings) {
+			return (this.shape != null) ? this.shape.apply(siblings) : EMPTY;
+		}
+
+	}
+
+}
