@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-
 import io.k2connect.internal.K2Json;
+import io.k2connect.internal.Numbers;
 import io.k2connect.internal.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object as the parser read it: the fields of a {@link Shape}, or every field of
@@ -23,9 +23,6 @@ import io.k2connect.internal.Timestamps;
  * field is odd.
  */
 final class Fields {
-
-	/** Longest numeric string parsed; longer strings are not amounts and could be slow to parse. */
-	private static final int MAX_NUMBER_TEXT = 1000;
 
 	private final @Nullable Shape shape;
 
@@ -118,20 +115,7 @@ final class Fields {
 		if (value instanceof BigInteger number) {
 			return new BigDecimal(number);
 		}
-		return (value instanceof String text) ? decimal(text) : null;
-	}
-
-	private static @Nullable BigDecimal decimal(String text) {
-		String value = text.strip();
-		if (value.isEmpty() || value.length() > MAX_NUMBER_TEXT) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return (value instanceof String text) ? Numbers.decimal(text) : null;
 	}
 
 	/** A JSON boolean, or the string {@code true} or {@code false} in any case. */

@@ -1,5 +1,6 @@
 package io.k2connect.internal;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,22 @@ public final class JsonReaders {
 		}
 		catch (JacksonException ex) {
 			return null;
+		}
+	}
+
+	/** An exact decimal from a JSON number or a numeric string; {@code null} otherwise (NaN included). */
+	public static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
+		if (node == null) {
+			return null;
+		}
+		if (node.isString()) {
+			return Numbers.decimal(node.stringValue());
+		}
+		try {
+			return node.isNumber() ? node.decimalValue() : null;
+		}
+		catch (RuntimeException ex) {
+			return null; // NaN, infinities: no amount
 		}
 	}
 
