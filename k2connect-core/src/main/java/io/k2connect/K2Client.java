@@ -24,12 +24,12 @@ import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.subscription.WebhookService;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
-import io.k2connect.webhook.WebhookService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;

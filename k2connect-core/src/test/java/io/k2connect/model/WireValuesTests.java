@@ -2,8 +2,8 @@ package io.k2connect.model;
 
 import io.k2connect.pay.PayCategory;
 import io.k2connect.pay.PayDestinationType;
+import io.k2connect.subscription.WebhookEventType;
 import io.k2connect.transfer.SettlementDestinationType;
-import io.k2connect.webhook.WebhookEventType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

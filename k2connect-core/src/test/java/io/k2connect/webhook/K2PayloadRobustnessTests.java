@@ -1,8 +1,5 @@
 package io.k2connect.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +13,22 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import io.k2connect.K2Exception;
+import io.k2connect.decompose.K2PayloadDecomposer;
 import io.k2connect.event.DarajaEvent;
 import io.k2connect.event.Examples;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.internal.K2Json;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Generated bodies (fixed seed, so failures reproduce): truncations, byte flips, values of

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 
 import io.k2connect.model.Scope;
-import io.k2connect.webhook.WebhookEventType;
+import io.k2connect.subscription.WebhookEventType;
 import tools.jackson.databind.JsonNode;
 
 /**

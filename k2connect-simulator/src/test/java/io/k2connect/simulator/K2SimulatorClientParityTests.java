@@ -24,12 +24,12 @@ import io.k2connect.pay.SendPayRequest;
 import io.k2connect.pay.TillRecipient;
 import io.k2connect.polling.PollingRequest;
 import io.k2connect.receive.PaymentRequest;
+import io.k2connect.subscription.WebhookEventType;
+import io.k2connect.subscription.WebhookSubscriptionRequest;
 import io.k2connect.transfer.BankSettlementAccount;
 import io.k2connect.transfer.MobileWalletSettlementAccount;
 import io.k2connect.transfer.SettleFundsRequest;
 import io.k2connect.transfer.SettlementDestinationType;
-import io.k2connect.webhook.WebhookEventType;
-import io.k2connect.webhook.WebhookSubscriptionRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,9 +13,9 @@ import io.k2connect.K2SignatureException;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.receive.PaymentRequest;
+import io.k2connect.subscription.WebhookEventType;
+import io.k2connect.subscription.WebhookSubscriptionRequest;
 import io.k2connect.webhook.K2SignatureVerifier;
-import io.k2connect.webhook.WebhookEventType;
-import io.k2connect.webhook.WebhookSubscriptionRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.k2connect.samples;
 
 import io.k2connect.K2Exception;
-import io.k2connect.webhook.WebhookEventType;
-import io.k2connect.webhook.WebhookService;
-import io.k2connect.webhook.WebhookSubscriptionRequest;
+import io.k2connect.subscription.WebhookEventType;
+import io.k2connect.subscription.WebhookService;
+import io.k2connect.subscription.WebhookSubscriptionRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

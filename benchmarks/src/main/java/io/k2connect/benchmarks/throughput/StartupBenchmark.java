@@ -47,8 +47,8 @@ public final class StartupBenchmark {
 	private static final double BAR_MS = 100;
 
 	private static final String EXCLUDE = "--spring.autoconfigure.exclude="
-			+ "io.k2connect.autoconfigure.K2SimulatorAutoConfiguration,io.k2connect.autoconfigure.K2AutoConfiguration,"
-			+ "io.k2connect.autoconfigure.K2WebhookAutoConfiguration,io.k2connect.autoconfigure.K2ActuatorAutoConfiguration";
+			+ "io.k2connect.autoconfigure.simulator.K2SimulatorAutoConfiguration,io.k2connect.autoconfigure.K2AutoConfiguration,"
+			+ "io.k2connect.autoconfigure.webhook.K2WebhookAutoConfiguration,io.k2connect.autoconfigure.actuate.K2ActuatorAutoConfiguration";
 
 	private static final Pattern TIMINGS = Pattern
 		.compile(ThroughputApp.STARTED_MARKER + " run_ms=([0-9.]+) refresh_ms=([0-9.]+) uptime_ms=([0-9]+)");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.k2connect.autoconfigure.K2WebhookController;
+import io.k2connect.autoconfigure.webhook.K2WebhookController;
 import io.k2connect.event.BuygoodsTransactionReceived;
 
 import org.springframework.boot.SpringApplication;

@@ -4,8 +4,8 @@ import io.k2connect.K2Client;
 import io.k2connect.ResourceLocation;
 import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.simulator.K2Simulator;
-import io.k2connect.webhook.WebhookEventType;
-import io.k2connect.webhook.WebhookSubscriptionRequest;
+import io.k2connect.subscription.WebhookEventType;
+import io.k2connect.subscription.WebhookSubscriptionRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

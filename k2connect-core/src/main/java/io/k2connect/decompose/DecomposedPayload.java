@@ -1,4 +1,4 @@
-package io.k2connect.webhook;
+package io.k2connect.decompose;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import io.k2connect.event.Disbursement;
 import io.k2connect.event.PaymentLinkDetails;
 import io.k2connect.event.PollingTransaction;
 import io.k2connect.event.ReversalBulkPayment;
 import io.k2connect.event.TransferBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A flat view of any K2 payload, with the attribute names of the Python SDK's

@@ -1,5 +1,4 @@
-package io.k2connect.webhook;
-
+package io.k2connect.subscription;
 
 import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;

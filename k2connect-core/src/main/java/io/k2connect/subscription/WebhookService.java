@@ -1,4 +1,4 @@
-package io.k2connect.webhook;
+package io.k2connect.subscription;
 
 import java.util.Objects;
 

@@ -1,17 +1,16 @@
-package io.k2connect.webhook;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.k2connect.decompose;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.Test;
-
 import io.k2connect.event.Examples;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.event.UnknownPayload;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The flat view keeps the Python and Ruby names, and does not crash where the Python

@@ -1,17 +1,16 @@
-package io.k2connect.webhook;
+package io.k2connect.decompose;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import io.k2connect.event.Disbursement;
 import io.k2connect.event.PaymentLinkDetails;
 import io.k2connect.event.PollingTransaction;
 import io.k2connect.event.ReversalBulkPayment;
 import io.k2connect.event.TransferBatch;
+import org.jspecify.annotations.Nullable;
 
 /** Collects the components of a {@link DecomposedPayload} by name; mutable, used by one thread. */
 final class DecomposedPayloadBuilder {

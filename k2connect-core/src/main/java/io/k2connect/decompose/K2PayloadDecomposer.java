@@ -1,10 +1,8 @@
-package io.k2connect.webhook;
+package io.k2connect.decompose;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
 
 import io.k2connect.K2PayloadException;
 import io.k2connect.event.B2bTransactionReceived;
@@ -35,6 +33,7 @@ import io.k2connect.event.SettlementTransferCompleted;
 import io.k2connect.event.SettlementTransferResult;
 import io.k2connect.event.TransactionSmsNotificationResult;
 import io.k2connect.event.UnknownPayload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns any K2 payload into a flat {@link DecomposedPayload}: the Java counterpart of the
