@@ -24,11 +24,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * {@link K2Client}'s {@link K2Transport}: a create ({@code POST} JSON, answered by {@code 201}
- * and a {@code Location}) and a status read ({@code GET} the location), over the client's
- * {@link K2Http}.
+ * {@link K2Client}'s {@link K2Transport}: a create ({@code POST} JSON, answered by
+ * {@code 201} and a {@code Location}) and a status read ({@code GET} the location), over
+ * the client's {@link K2Http}.
  *
- * <p>It adds the bearer token (the caller's own, or the managed one), and when K2 refuses a
+ * <p>
+ * It adds the bearer token (the caller's own, or the managed one), and when K2 refuses a
  * managed token with 401 it fetches a new one and tries once more.
  */
 final class ClientTransport implements K2Transport {
@@ -51,7 +52,8 @@ final class ClientTransport implements K2Transport {
 			Duration tokenRefreshSkew) {
 		this.http = http;
 		this.credentials = credentials;
-		// The token service calls K2 through this transport; the cache fetches through it.
+		// The token service calls K2 through this transport; the cache fetches through
+		// it.
 		this.tokenService = new TokenService(this, clock);
 		this.tokens = new TokenCache(this.tokenService::requestAccessToken, clock, tokenRefreshSkew);
 		this.baseUrl = baseUrl;
@@ -59,7 +61,8 @@ final class ClientTransport implements K2Transport {
 	}
 
 	/**
-	 * The path of an operation that exists in both API versions, under the configured one.
+	 * The path of an operation that exists in both API versions, under the configured
+	 * one.
 	 * @param collection the collection, e.g. {@code /incoming_payments}
 	 * @return e.g. {@code /api/v1/incoming_payments}
 	 */
@@ -80,7 +83,8 @@ final class ClientTransport implements K2Transport {
 	 * @param body the JSON body
 	 * @param options per-call options
 	 * @return the resource location from the {@code Location} header
-	 * @throws K2ApiException when K2 answers an error, or a success without {@code Location}
+	 * @throws K2ApiException when K2 answers an error, or a success without
+	 * {@code Location}
 	 */
 	@Override
 	public ResourceLocation create(String path, ObjectNode body, RequestOptions options) {
@@ -91,8 +95,8 @@ final class ClientTransport implements K2Transport {
 		String location = response.headers().getFirst(HttpHeaders.LOCATION);
 		URI resolved = (location != null) ? Urls.tryParse(location) : null;
 		if (resolved == null) {
-			throw K2ApiException.malformedAnswer(response.status(),
-					"K2 answered " + response.status() + " to " + request.describe() + " without a valid Location header");
+			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
+					+ request.describe() + " without a valid Location header");
 		}
 		try {
 			return ResourceLocation.of(uri.resolve(resolved));
@@ -105,8 +109,8 @@ final class ClientTransport implements K2Transport {
 
 	/**
 	 * Reads the status document of a resource ({@code GET} its location).
-	 * @param location where the resource lives; must be on the configured base URL's host, so the
-	 * token is never sent elsewhere
+	 * @param location where the resource lives; must be on the configured base URL's
+	 * host, so the token is never sent elsewhere
 	 * @param options per-call options
 	 * @return the response body
 	 */
@@ -209,7 +213,8 @@ final class ClientTransport implements K2Transport {
 			if (ex.status() != 401) {
 				throw ex;
 			}
-			// K2 refused a token we believed valid (revoked, or expired early): one fresh try.
+			// K2 refused a token we believed valid (revoked, or expired early): one fresh
+			// try.
 			// Safe even for payments: a 401 means K2 did not act on the request.
 			this.tokens.invalidate(token.accessToken());
 			return this.http.execute(request.withBearerToken(this.tokens.get().accessToken()));

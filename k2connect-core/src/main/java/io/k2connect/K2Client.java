@@ -36,8 +36,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The entry point to the K2 API: one client per K2 application (client id and secret), leading
- * to one service per area of the API.
+ * The entry point to the K2 API: one client per K2 application (client id and secret),
+ * leading to one service per area of the API.
  *
  * <pre>{@code
  * K2Client k2 = K2Client.builder()
@@ -50,11 +50,13 @@ import org.springframework.web.client.RestClient;
  *     .callbackUrl("https://example.com/k2/webhooks").build());
  * }</pre>
  *
- * <p>The client is immutable and thread-safe; build one and share it. Building it makes no
- * network call and creates no HTTP client: that happens on the first call to K2. It fetches its access
- * token on first use, caches it until shortly before it expires, and refreshes it when K2
- * refuses it. Several clients with different credentials can live side by side: nothing is
- * static. {@link #toString()} never shows the client secret, the API key or a token.
+ * <p>
+ * The client is immutable and thread-safe; build one and share it. Building it makes no
+ * network call and creates no HTTP client: that happens on the first call to K2. It
+ * fetches its access token on first use, caches it until shortly before it expires, and
+ * refreshes it when K2 refuses it. Several clients with different credentials can live
+ * side by side: nothing is static. {@link #toString()} never shows the client secret, the
+ * API key or a token.
  */
 public final class K2Client {
 
@@ -92,10 +94,12 @@ public final class K2Client {
 	private K2Client(Builder builder, URI baseUrl) {
 		this.baseUrl = baseUrl;
 		this.clientId = Objects.requireNonNull(builder.clientId);
-		ClientCredentials credentials = new ClientCredentials(this.clientId, Objects.requireNonNull(builder.clientSecret));
+		ClientCredentials credentials = new ClientCredentials(this.clientId,
+				Objects.requireNonNull(builder.clientSecret));
 		String userAgent = "k2connect-java/" + VERSION
 				+ ((builder.userAgentSuffix != null) ? " " + builder.userAgentSuffix : "");
-		// The HTTP client is made on the first call, from the settings as they are now: a builder
+		// The HTTP client is made on the first call, from the settings as they are now: a
+		// builder
 		// changed after build() must not change this client.
 		Duration connectTimeout = builder.connectTimeout;
 		Duration readTimeout = builder.readTimeout;
@@ -119,7 +123,9 @@ public final class K2Client {
 				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());
 	}
 
-	/** Starts building a client. {@code clientId} and {@code clientSecret} are required. */
+	/**
+	 * Starts building a client. {@code clientId} and {@code clientSecret} are required.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -176,8 +182,8 @@ public final class K2Client {
 	}
 
 	/**
-	 * The token the services use now: the cached one, or a new one if there is none or it is
-	 * about to expire. Calls K2 at most once per token lifetime.
+	 * The token the services use now: the cached one, or a new one if there is none or it
+	 * is about to expire. Calls K2 at most once per token lifetime.
 	 * @return the current access token
 	 */
 	public AccessToken accessToken() {
@@ -203,7 +209,8 @@ public final class K2Client {
 			@Nullable Supplier<RestClient.Builder> source) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
-			// K2 is plain REST; HTTP/1.1 avoids h2c upgrade surprises on loopback simulators.
+			// K2 is plain REST; HTTP/1.1 avoids h2c upgrade surprises on loopback
+			// simulators.
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
@@ -228,8 +235,8 @@ public final class K2Client {
 	}
 
 	/**
-	 * Builds a {@link K2Client}. Every setting is checked in {@link #build()}, which lists all
-	 * broken ones in one {@link K2ValidationException}.
+	 * Builds a {@link K2Client}. Every setting is checked in {@link #build()}, which
+	 * lists all broken ones in one {@link K2ValidationException}.
 	 */
 	public static final class Builder {
 
@@ -297,9 +304,10 @@ public final class K2Client {
 		}
 
 		/**
-		 * The K2 base URL, without {@code /api/...}; default {@link K2Client#SANDBOX_URL}. Must
-		 * be {@code https://}; {@code http://} is accepted only for loopback hosts (localhost,
-		 * 127.0.0.0/8, ::1), for the simulator and tests.
+		 * The K2 base URL, without {@code /api/...}; default
+		 * {@link K2Client#SANDBOX_URL}. Must be {@code https://}; {@code http://} is
+		 * accepted only for loopback hosts (localhost, 127.0.0.0/8, ::1), for the
+		 * simulator and tests.
 		 */
 		public Builder baseUrl(String baseUrl) {
 			this.baseUrl = baseUrl;
@@ -313,9 +321,10 @@ public final class K2Client {
 		}
 
 		/**
-		 * The API version for STK push, webhook subscriptions and polling, which K2 serves under
-		 * both {@code /api/v1} and {@code /api/v2}; default {@link ApiVersion#V1}. PAY,
-		 * settlements and SMS notifications exist in v1 only and always use it.
+		 * The API version for STK push, webhook subscriptions and polling, which K2
+		 * serves under both {@code /api/v1} and {@code /api/v2}; default
+		 * {@link ApiVersion#V1}. PAY, settlements and SMS notifications exist in v1 only
+		 * and always use it.
 		 */
 		public Builder apiVersion(ApiVersion apiVersion) {
 			this.apiVersion = apiVersion;
@@ -335,16 +344,19 @@ public final class K2Client {
 		}
 
 		/**
-		 * How often a failed call is retried, 0 to 10; default 2. GETs and token calls retry on
-		 * connection failures, timeouts, 429 and 5xx; calls that create resources or move money
-		 * only when the connection was never established.
+		 * How often a failed call is retried, 0 to 10; default 2. GETs and token calls
+		 * retry on connection failures, timeouts, 429 and 5xx; calls that create
+		 * resources or move money only when the connection was never established.
 		 */
 		public Builder maxRetries(int maxRetries) {
 			this.maxRetries = maxRetries;
 			return this;
 		}
 
-		/** The first retry's delay, doubled for each further retry (with jitter, at most 8 s); default 500 ms. */
+		/**
+		 * The first retry's delay, doubled for each further retry (with jitter, at most 8
+		 * s); default 500 ms.
+		 */
 		public Builder retryBackoff(Duration retryBackoff) {
 			this.retryBackoff = retryBackoff;
 			return this;
@@ -356,13 +368,19 @@ public final class K2Client {
 			return this;
 		}
 
-		/** The clock for token expiry; default the system UTC clock. Tests pass a fixed or fake one. */
+		/**
+		 * The clock for token expiry; default the system UTC clock. Tests pass a fixed or
+		 * fake one.
+		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
 		}
 
-		/** Text appended to the {@code User-Agent} ({@code k2connect-java/<version> <suffix>}), e.g. your app's name. */
+		/**
+		 * Text appended to the {@code User-Agent}
+		 * ({@code k2connect-java/<version> <suffix>}), e.g. your app's name.
+		 */
 		public Builder userAgentSuffix(String userAgentSuffix) {
 			this.userAgentSuffix = userAgentSuffix;
 			return this;
@@ -370,19 +388,20 @@ public final class K2Client {
 
 		/**
 		 * A {@link RestClient.Builder} to start from, e.g. Spring Boot's (observations,
-		 * customizers). It is copied now and never changed; the client sets its own request
-		 * factory (timeouts) on the copy.
+		 * customizers). It is copied now and never changed; the client sets its own
+		 * request factory (timeouts) on the copy.
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			RestClient.Builder copy = Objects.requireNonNull(restClientBuilder, "restClientBuilder must not be null").clone();
+			RestClient.Builder copy = Objects.requireNonNull(restClientBuilder, "restClientBuilder must not be null")
+				.clone();
 			this.restClientBuilder = () -> copy;
 			return this;
 		}
 
 		/**
-		 * Where to get the {@link RestClient.Builder} to start from, asked once, on the first
-		 * call to K2 rather than at start-up (creating Boot's builder sets up TLS). The builder
-		 * it returns is cloned, never changed.
+		 * Where to get the {@link RestClient.Builder} to start from, asked once, on the
+		 * first call to K2 rather than at start-up (creating Boot's builder sets up TLS).
+		 * The builder it returns is cloned, never changed.
 		 */
 		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
 			this.restClientBuilder = Objects.requireNonNull(restClientBuilder, "restClientBuilder must not be null");
@@ -413,7 +432,8 @@ public final class K2Client {
 			v.check(positive(this.connectTimeout), "connectTimeout", "must be positive");
 			v.check(positive(this.readTimeout), "readTimeout", "must be positive");
 			v.check(this.maxRetries >= 0 && this.maxRetries <= 10, "maxRetries", "must be between 0 and 10");
-			v.check(this.retryBackoff != null && !this.retryBackoff.isNegative(), "retryBackoff", "must not be negative");
+			v.check(this.retryBackoff != null && !this.retryBackoff.isNegative(), "retryBackoff",
+					"must not be negative");
 			v.check(this.tokenRefreshSkew != null && !this.tokenRefreshSkew.isNegative(), "tokenRefreshSkew",
 					"must not be negative");
 			v.check(this.clock != null, "clock", "is required");
@@ -440,7 +460,8 @@ public final class K2Client {
 		public String toString() {
 			return "K2Client.Builder[baseUrl=" + this.baseUrl + ", clientId=" + this.clientId + ", clientSecret="
 					+ ((this.clientSecret != null) ? "****" : "null") + ", apiKey="
-					+ ((this.apiKey != null) ? "****" : "null") + ", additionalApiKeys=" + this.additionalApiKeys.size() + "]";
+					+ ((this.apiKey != null) ? "****" : "null") + ", additionalApiKeys=" + this.additionalApiKeys.size()
+					+ "]";
 		}
 
 	}

@@ -7,8 +7,9 @@ public class K2InvalidRequestException extends K2ApiException {
 
 	private static final long serialVersionUID = 1L;
 
-	public K2InvalidRequestException(String message, int status, @Nullable String errorCode, @Nullable String errorMessage,
-			@Nullable String error, @Nullable String errorDescription, @Nullable String responseBody) {
+	public K2InvalidRequestException(String message, int status, @Nullable String errorCode,
+			@Nullable String errorMessage, @Nullable String error, @Nullable String errorDescription,
+			@Nullable String responseBody) {
 		super(message, status, errorCode, errorMessage, error, errorDescription, responseBody);
 	}
 

@@ -1,8 +1,8 @@
 package io.k2connect;
 
 /**
- * A body received from K2 (a webhook, a callback or a response) is not the JSON it must be:
- * empty, not JSON, or not a JSON object.
+ * A body received from K2 (a webhook, a callback or a response) is not the JSON it must
+ * be: empty, not JSON, or not a JSON object.
  */
 public class K2PayloadException extends K2Exception {
 

@@ -7,29 +7,36 @@ import io.k2connect.event.K2Result;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * How the services reach K2: the two authorised calls every K2 operation is made of, a create
- * and a status read, and the OAuth calls of {@link io.k2connect.token.TokenService}. {@link K2Client} supplies the implementation (managed tokens, retries that
- * never repeat a payment, typed errors) and hands out services built on it; an application
- * rarely needs this type, except to run a service against a stand-in of its own.
+ * How the services reach K2: the two authorised calls every K2 operation is made of, a
+ * create and a status read, and the OAuth calls of
+ * {@link io.k2connect.token.TokenService}. {@link K2Client} supplies the implementation
+ * (managed tokens, retries that never repeat a payment, typed errors) and hands out
+ * services built on it; an application rarely needs this type, except to run a service
+ * against a stand-in of its own.
  *
- * <p>Implementations must be thread-safe.
+ * <p>
+ * Implementations must be thread-safe.
  */
 public interface K2Transport {
 
-	/** The K2 base URL every path is resolved against, e.g. {@code https://sandbox.kopokopo.com}. */
+	/**
+	 * The K2 base URL every path is resolved against, e.g.
+	 * {@code https://sandbox.kopokopo.com}.
+	 */
 	URI baseUrl();
 
 	/**
-	 * The path of an operation that exists in both API versions, under the configured one.
+	 * The path of an operation that exists in both API versions, under the configured
+	 * one.
 	 * @param collection the collection, e.g. {@code /incoming_payments}
 	 * @return e.g. {@code /api/v2/incoming_payments}
 	 */
 	String versioned(String collection);
 
 	/**
-	 * Posts a create request ({@code POST}, JSON) and returns where K2 keeps the new resource.
-	 * A request that moves money must never be sent twice: retry only when K2 cannot have
-	 * received it.
+	 * Posts a create request ({@code POST}, JSON) and returns where K2 keeps the new
+	 * resource. A request that moves money must never be sent twice: retry only when K2
+	 * cannot have received it.
 	 * @param path the API path, e.g. {@code /api/v1/payments}
 	 * @param body the JSON body
 	 * @param options per-call options
@@ -41,11 +48,11 @@ public interface K2Transport {
 	ResourceLocation create(String path, ObjectNode body, RequestOptions options);
 
 	/**
-	 * Reads a resource's status document ({@code GET} its location) as the record its callback
-	 * carries.
+	 * Reads a resource's status document ({@code GET} its location) as the record its
+	 * callback carries.
 	 * @param <T> the record type
-	 * @param location where the resource lives; on the base URL's origin only, so that the
-	 * access token is never sent elsewhere
+	 * @param location where the resource lives; on the base URL's origin only, so that
+	 * the access token is never sent elsewhere
 	 * @param resultType the record the document must be
 	 * @param options per-call options
 	 * @return the typed status document
@@ -55,12 +62,13 @@ public interface K2Transport {
 	<T extends K2Result> T status(ResourceLocation location, Class<T> resultType, RequestOptions options);
 
 	/**
-	 * Posts to one of K2's OAuth endpoints as the application: the implementation adds the
-	 * client id and secret to the parameters (first, in that order), so that the caller never
-	 * holds the secret. OAuth calls change nothing a repeat could harm, so they are retried like
-	 * reads.
+	 * Posts to one of K2's OAuth endpoints as the application: the implementation adds
+	 * the client id and secret to the parameters (first, in that order), so that the
+	 * caller never holds the secret. OAuth calls change nothing a repeat could harm, so
+	 * they are retried like reads.
 	 * @param path the OAuth path, e.g. {@code /oauth/token}
-	 * @param parameters the parameters besides the credentials, in the order they are sent
+	 * @param parameters the parameters besides the credentials, in the order they are
+	 * sent
 	 * @param encoding how the parameters are sent
 	 * @return K2's 2xx answer
 	 * @throws K2ApiException when K2 answers an error
@@ -82,7 +90,10 @@ public interface K2Transport {
 	/** How {@link #oauth} sends its parameters. */
 	enum Encoding {
 
-		/** {@code application/x-www-form-urlencoded}, as {@code /oauth/token} and {@code /oauth/revoke} take them. */
+		/**
+		 * {@code application/x-www-form-urlencoded}, as {@code /oauth/token} and
+		 * {@code /oauth/revoke} take them.
+		 */
 		FORM,
 
 		/** A JSON object of strings, as {@code /oauth/introspect} takes them. */
@@ -92,6 +103,7 @@ public interface K2Transport {
 
 	/**
 	 * A successful answer of an OAuth endpoint.
+	 *
 	 * @param status the 2xx status
 	 * @param body the body, empty when there was none
 	 */

@@ -37,7 +37,9 @@ public class K2ValidationException extends K2Exception {
 
 	/**
 	 * One broken rule.
-	 * @param field the field as it is named on the wire, e.g. {@code subscriber.phone_number}
+	 *
+	 * @param field the field as it is named on the wire, e.g.
+	 * {@code subscriber.phone_number}
 	 * @param rule what the field must be, e.g. {@code must not be blank}
 	 */
 	public record FieldError(String field, String rule) {

@@ -5,12 +5,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Per-call options, for applications that manage tokens themselves.
  *
- * <p>With an explicit {@linkplain #accessToken() access token} the call uses it as is: the
+ * <p>
+ * With an explicit {@linkplain #accessToken() access token} the call uses it as is: the
  * client's own token cache is neither consulted nor refreshed, and a 401 is surfaced as a
- * {@link K2AuthenticationException} instead of being retried. {@link #toString()} never shows
- * the token.
+ * {@link K2AuthenticationException} instead of being retried. {@link #toString()} never
+ * shows the token.
  *
- * @param accessToken the bearer token to send, or {@code null} to let the client manage it
+ * @param accessToken the bearer token to send, or {@code null} to let the client manage
+ * it
  */
 public record RequestOptions(@Nullable String accessToken) {
 

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where K2 keeps a resource that a create call made: the absolute URL of its {@code Location}
- * header, and the id that ends it. Pass it to the matching status call, or store
- * {@link #location()} and rebuild it with {@link #of(URI)}.
+ * Where K2 keeps a resource that a create call made: the absolute URL of its
+ * {@code Location} header, and the id that ends it. Pass it to the matching status call,
+ * or store {@link #location()} and rebuild it with {@link #of(URI)}.
  *
  * @param location the absolute resource URL, e.g.
  * {@code https://sandbox.kopokopo.com/api/v1/incoming_payments/247b1bd8-...}
@@ -49,7 +49,8 @@ public record ResourceLocation(URI location, String id) {
 	 * A location from its URL text.
 	 * @param location the absolute resource URL
 	 * @return the location
-	 * @throws K2ValidationException when the text is not an absolute URL ending with an id
+	 * @throws K2ValidationException when the text is not an absolute URL ending with an
+	 * id
 	 */
 	public static ResourceLocation of(String location) {
 		Objects.requireNonNull(location, "location must not be null");

@@ -10,15 +10,18 @@ import io.k2connect.token.AccessToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the client's access token: fetched on first use, reused until its lifetime minus a
- * skew has passed, then fetched again by exactly one thread while the others wait for it.
+ * Keeps the client's access token: fetched on first use, reused until its lifetime minus
+ * a skew has passed, then fetched again by exactly one thread while the others wait for
+ * it.
  *
- * <p>When a fetch fails, the threads that were waiting for it get the same exception instead
+ * <p>
+ * When a fetch fails, the threads that were waiting for it get the same exception instead
  * of each trying again in turn; the next call after that tries anew.
  *
- * <p>The refresh time is computed from the local clock at receipt, not from K2's
- * {@code created_at}, so a server clock that runs ahead or behind cannot make a token look
- * fresh when it is not.
+ * <p>
+ * The refresh time is computed from the local clock at receipt, not from K2's
+ * {@code created_at}, so a server clock that runs ahead or behind cannot make a token
+ * look fresh when it is not.
  */
 final class TokenCache {
 
@@ -40,7 +43,9 @@ final class TokenCache {
 		this.skew = skew;
 	}
 
-	/** The current token, fetching a new one when there is none or it is about to expire. */
+	/**
+	 * The current token, fetching a new one when there is none or it is about to expire.
+	 */
 	AccessToken get() {
 		Cached current = this.cached;
 		if (current != null && current.isFresh(this.clock.instant())) {
@@ -53,7 +58,8 @@ final class TokenCache {
 			if (current != null && current.isFresh(this.clock.instant())) {
 				return current.token();
 			}
-			// The fetch this thread waited for failed: share its outcome rather than have every
+			// The fetch this thread waited for failed: share its outcome rather than have
+			// every
 			// waiting caller repeat it, one after the other, against a K2 that is down.
 			Failure failure = this.lastFailure;
 			if (failure != null && failure.atNanos() - waitingSince >= 0) {
@@ -66,7 +72,8 @@ final class TokenCache {
 				return token;
 			}
 			catch (RuntimeException ex) {
-				// An interrupted fetch says nothing about K2: the waiters try for themselves.
+				// An interrupted fetch says nothing about K2: the waiters try for
+				// themselves.
 				if (!Thread.currentThread().isInterrupted()) {
 					this.lastFailure = new Failure(ex, System.nanoTime());
 				}
@@ -78,7 +85,10 @@ final class TokenCache {
 		}
 	}
 
-	/** Forgets the token if it is still the cached one (K2 refused it), so the next call fetches anew. */
+	/**
+	 * Forgets the token if it is still the cached one (K2 refused it), so the next call
+	 * fetches anew.
+	 */
 	void invalidate(String accessToken) {
 		this.lock.lock();
 		try {
@@ -93,7 +103,8 @@ final class TokenCache {
 	}
 
 	private Instant refreshAt(Instant receivedAt, Duration lifetime) {
-		// A skew as long as the lifetime would refetch on every call; fall back to half the lifetime.
+		// A skew as long as the lifetime would refetch on every call; fall back to half
+		// the lifetime.
 		Duration useFor = (lifetime.compareTo(this.skew) > 0) ? lifetime.minus(this.skew) : lifetime.dividedBy(2);
 		return receivedAt.plus(useFor);
 	}

@@ -20,9 +20,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of core that its users and the other modules rely on: {@code io.k2connect.internal}
- * is an implementation detail that no public signature reveals, the API packages depend on
- * each other without cycles, and nothing here knows Spring Boot.
+ * The shape of core that its users and the other modules rely on:
+ * {@code io.k2connect.internal} is an implementation detail that no public signature
+ * reveals, the API packages depend on each other without cycles, and nothing here knows
+ * Spring Boot.
  */
 class ArchitectureTests {
 
@@ -48,9 +49,12 @@ class ArchitectureTests {
 					}
 				}
 			}
-			type.getRawSuperclass().filter((superclass) -> superclass.getPackageName().startsWith(INTERNAL))
+			type.getRawSuperclass()
+				.filter((superclass) -> superclass.getPackageName().startsWith(INTERNAL))
 				.ifPresent((superclass) -> leaks.add(type.getName() + " extends " + superclass.getName()));
-			type.getRawInterfaces().stream().filter((contract) -> contract.getPackageName().startsWith(INTERNAL))
+			type.getRawInterfaces()
+				.stream()
+				.filter((contract) -> contract.getPackageName().startsWith(INTERNAL))
 				.forEach((contract) -> leaks.add(type.getName() + " implements " + contract.getName()));
 		}
 		assertThat(leaks).isEmpty();
@@ -58,7 +62,8 @@ class ArchitectureTests {
 
 	@Test
 	void theApiPackagesHaveNoCycles() {
-		// The root package (K2Client, the exceptions) is everyone's entry point and is left out.
+		// The root package (K2Client, the exceptions) is everyone's entry point and is
+		// left out.
 		slices().matching("io.k2connect.(*)..").should().beFreeOfCycles().check(CORE);
 	}
 

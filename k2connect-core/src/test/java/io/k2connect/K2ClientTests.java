@@ -27,7 +27,11 @@ class K2ClientTests {
 	@Test
 	void plainHttpIsRefusedForRemoteHosts() {
 		assertThatExceptionOfType(K2ValidationException.class)
-			.isThrownBy(() -> K2Client.builder().clientId("id").clientSecret("s").baseUrl("http://sandbox.kopokopo.com").build())
+			.isThrownBy(() -> K2Client.builder()
+				.clientId("id")
+				.clientSecret("s")
+				.baseUrl("http://sandbox.kopokopo.com")
+				.build())
 			.withMessageContaining("baseUrl must be an absolute https:// URL");
 	}
 
@@ -44,8 +48,7 @@ class K2ClientTests {
 	void hostsThatOnlyLookLikeLoopbackAreRefused() {
 		for (String url : new String[] { "http://127.0.0.1.evil.example", "http://localhost.evil.example",
 				"http://128.0.0.1", "ftp://localhost", "localhost:8080", "//localhost" }) {
-			assertThatExceptionOfType(K2ValidationException.class)
-				.as(url)
+			assertThatExceptionOfType(K2ValidationException.class).as(url)
 				.isThrownBy(() -> K2Client.builder().clientId("id").clientSecret("s").baseUrl(url).build());
 		}
 	}
@@ -67,7 +70,10 @@ class K2ClientTests {
 
 	@Test
 	void toStringNeverShowsTheSecret() {
-		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("super-secret-value").apiKey("api-key-value");
+		K2Client.Builder builder = K2Client.builder()
+			.clientId("id")
+			.clientSecret("super-secret-value")
+			.apiKey("api-key-value");
 
 		assertThat(builder.toString()).doesNotContain("super-secret-value").doesNotContain("api-key-value");
 		assertThat(builder.build().toString()).doesNotContain("super-secret-value").contains("id");
@@ -104,33 +110,42 @@ class K2ClientTests {
 	@Test
 	void resultProcessorVerifiesWithTheApiKey() {
 		K2Client client = K2Client.builder().clientId("id").clientSecret("s").apiKey("the-api-key").build();
-		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 		assertThat(client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "the-api-key")))
 			.isInstanceOf(io.k2connect.event.CustomerCreated.class);
-		assertThatExceptionOfType(K2SignatureException.class)
-			.isThrownBy(() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
+		assertThatExceptionOfType(K2SignatureException.class).isThrownBy(
+				() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
 		assertThat(client.toString()).doesNotContain("the-api-key");
 	}
 
 	@Test
 	void resultProcessorAcceptsTheAdditionalApiKeys() {
-		K2Client client = K2Client.builder().clientId("id").clientSecret("s").apiKey("new-key")
-			.additionalApiKeys(java.util.List.of("old-key", "older-key")).build();
-		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		K2Client client = K2Client.builder()
+			.clientId("id")
+			.clientSecret("s")
+			.apiKey("new-key")
+			.additionalApiKeys(java.util.List.of("old-key", "older-key"))
+			.build();
+		byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 		for (String key : new String[] { "new-key", "old-key", "older-key" }) {
 			assertThat(client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, key)))
 				.isInstanceOf(io.k2connect.event.CustomerCreated.class);
 		}
-		assertThatExceptionOfType(K2SignatureException.class)
-			.isThrownBy(() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
+		assertThatExceptionOfType(K2SignatureException.class).isThrownBy(
+				() -> client.resultProcessor().process(body, io.k2connect.webhook.K2Signatures.sign(body, "other")));
 		assertThat(client.toString()).doesNotContain("old-key");
 	}
 
 	@Test
 	void blankAdditionalApiKeyIsNamed() {
-		K2Client.Builder builder = K2Client.builder().clientId("id").clientSecret("s").apiKey("k")
+		K2Client.Builder builder = K2Client.builder()
+			.clientId("id")
+			.clientSecret("s")
+			.apiKey("k")
 			.additionalApiKeys(java.util.List.of("old-key", " "));
 
 		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(builder::build)

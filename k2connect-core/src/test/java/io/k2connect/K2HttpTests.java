@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Retry rules and error mapping, through a real loopback server. GETs are exercised through
- * {@code GET /oauth/token/info}, token calls through {@code POST /oauth/token} and
- * money-moving POSTs through STK push.
+ * Retry rules and error mapping, through a real loopback server. GETs are exercised
+ * through {@code GET /oauth/token/info}, token calls through {@code POST /oauth/token}
+ * and money-moving POSTs through STK push.
  */
 class K2HttpTests {
 
@@ -99,7 +99,8 @@ class K2HttpTests {
 	void retryAfterAsAnHttpDateIsHonoured() {
 		String inOneSecond = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
-		this.server.script("GET", INFO, Reply.status(503).withHeader("Retry-After", inOneSecond), Reply.json(200, "{}"));
+		this.server.script("GET", INFO, Reply.status(503).withHeader("Retry-After", inOneSecond),
+				Reply.json(200, "{}"));
 		long started = System.nanoTime();
 
 		this.client.tokens().tokenInfo("t");
@@ -120,10 +121,11 @@ class K2HttpTests {
 			.baseUrl("http://127.0.0.1:" + port)
 			.retryBackoff(Duration.ofMillis(1200))
 			.build();
-		// K2 comes up while the client waits to retry: the refused attempt never reached it.
+		// K2 comes up while the client waits to retry: the refused attempt never reached
+		// it.
 		java.util.concurrent.CompletableFuture<K2TestServer> later = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> K2TestServer.start(port),
-					java.util.concurrent.CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS));
+			.supplyAsync(() -> K2TestServer.start(port), java.util.concurrent.CompletableFuture.delayedExecutor(100,
+					java.util.concurrent.TimeUnit.MILLISECONDS));
 		try {
 			ResourceLocation location = client.receivePayments()
 				.createPaymentRequest(stkPush(), RequestOptions.withAccessToken("t"));
@@ -209,8 +211,8 @@ class K2HttpTests {
 			.retryBackoff(Duration.ofMillis(1))
 			.build();
 
-		assertThatExceptionOfType(K2ConnectionException.class)
-			.isThrownBy(() -> nowhere.receivePayments().createPaymentRequest(stkPush(), RequestOptions.withAccessToken("t")))
+		assertThatExceptionOfType(K2ConnectionException.class).isThrownBy(
+				() -> nowhere.receivePayments().createPaymentRequest(stkPush(), RequestOptions.withAccessToken("t")))
 			.withMessageContaining("could not connect")
 			.withMessageNotContaining("secret");
 	}
@@ -251,7 +253,8 @@ class K2HttpTests {
 
 	@Test
 	void unprocessableIsAnInvalidRequestException() {
-		this.server.script("POST", STK, Reply.json(422, "{\"error_code\":\"unprocessable\",\"error_message\":\"Till is closed\"}"));
+		this.server.script("POST", STK,
+				Reply.json(422, "{\"error_code\":\"unprocessable\",\"error_message\":\"Till is closed\"}"));
 
 		assertThatExceptionOfType(K2InvalidRequestException.class)
 			.isThrownBy(() -> this.client.receivePayments().createPaymentRequest(stkPush()))

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.k2connect.internal.K2Json;
 import io.k2connect.receive.PaymentRequest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP server on loopback that stands in for K2 in core tests: it records every
- * request, issues tokens, answers creates with 201 + Location and status reads with 200, and
- * plays scripted replies (statuses, delays, dropped connections) where a test asks for them.
+ * request, issues tokens, answers creates with 201 + Location and status reads with 200,
+ * and plays scripted replies (statuses, delays, dropped connections) where a test asks
+ * for them.
  */
 public final class K2TestServer implements AutoCloseable {
 
@@ -87,7 +87,10 @@ public final class K2TestServer implements AutoCloseable {
 			.retryBackoff(Duration.ofMillis(10));
 	}
 
-	/** Scripts the next replies to {@code METHOD /path}; once used up, the default behaviour returns. */
+	/**
+	 * Scripts the next replies to {@code METHOD /path}; once used up, the default
+	 * behaviour returns.
+	 */
 	public K2TestServer script(String method, String path, Reply... replies) {
 		this.scripts.computeIfAbsent(method + " " + path, (k) -> new ArrayDeque<>()).addAll(List.of(replies));
 		return this;
@@ -106,7 +109,9 @@ public final class K2TestServer implements AutoCloseable {
 		return this.requests.stream().filter((r) -> r.method().equals(method) && r.path().equals(path)).toList();
 	}
 
-	/** The only request other than token requests; fails when there is not exactly one. */
+	/**
+	 * The only request other than token requests; fails when there is not exactly one.
+	 */
 	public RecordedRequest onlyApiRequest() {
 		List<RecordedRequest> api = this.requests.stream().filter((r) -> !r.path().startsWith("/oauth/")).toList();
 		if (api.size() != 1) {
@@ -116,7 +121,8 @@ public final class K2TestServer implements AutoCloseable {
 	}
 
 	/**
-	 * The only API request, checked to be a JSON POST to {@code path} with the managed token.
+	 * The only API request, checked to be a JSON POST to {@code path} with the managed
+	 * token.
 	 * @return its body
 	 */
 	public JsonNode onlyApiPost(String path) {
@@ -128,7 +134,10 @@ public final class K2TestServer implements AutoCloseable {
 		return request.json();
 	}
 
-	/** Asserts the call fails validation naming exactly {@code fields}, and that nothing reached the server. */
+	/**
+	 * Asserts the call fails validation naming exactly {@code fields}, and that nothing
+	 * reached the server.
+	 */
 	public void assertRejected(org.junit.jupiter.api.function.Executable call, String... fields) {
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(call::execute)
@@ -137,14 +146,18 @@ public final class K2TestServer implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #assertRejected}, and within two seconds: an amount such as {@code 1E+300000000} must
-	 * fail on its precision and scale, before any arithmetic could expand it.
+	 * {@link #assertRejected}, and within two seconds: an amount such as
+	 * {@code 1E+300000000} must fail on its precision and scale, before any arithmetic
+	 * could expand it.
 	 */
 	public void assertRejectedQuickly(org.junit.jupiter.api.function.Executable call, String... fields) {
-		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertRejected(call, fields));
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2),
+				() -> assertRejected(call, fields));
 	}
 
-	/** Amounts no request may accept, each cheap to write and ruinous to expand or send. */
+	/**
+	 * Amounts no request may accept, each cheap to write and ruinous to expand or send.
+	 */
 	public static Stream<String> absurdAmounts() {
 		return Stream.of("1E+300000000", "1E+999999999", "1E+100000", "1E-999999999", "-1E+999999999",
 				"1.000000000000000000000", "1000000000", "1000000000.00");
@@ -193,7 +206,8 @@ public final class K2TestServer implements AutoCloseable {
 				sleep(reply.delay());
 			}
 			if (reply.dropConnection()) {
-				return; // closing without a status line: the client sees the connection fail
+				return; // closing without a status line: the client sees the connection
+						// fail
 			}
 			reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 			byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -288,7 +302,6 @@ public final class K2TestServer implements AutoCloseable {
 
 	}
 
-
 	public static ObjectNode example(String name) {
 		try (InputStream in = K2TestServer.class.getResourceAsStream("/k2-api/examples/" + name)) {
 			if (in == null) {
@@ -305,7 +318,10 @@ public final class K2TestServer implements AutoCloseable {
 		return K2Json.mapper().readTree(text);
 	}
 
-	/** Asserts two JSON trees are equal, treating 20000, 20000.0 and "20000"-free numbers alike by value. */
+	/**
+	 * Asserts two JSON trees are equal, treating 20000, 20000.0 and "20000"-free numbers
+	 * alike by value.
+	 */
 	public static void assertJsonEquals(JsonNode actual, JsonNode expected) {
 		assertThat(normalise(actual)).as("JSON body").isEqualTo(normalise(expected));
 	}

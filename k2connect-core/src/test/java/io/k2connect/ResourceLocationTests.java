@@ -22,9 +22,12 @@ class ResourceLocationTests {
 
 	@Test
 	void relativeOrIdlessUrlsAreRefused() {
-		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> ResourceLocation.of("/api/v1/payments/abc"));
-		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> ResourceLocation.of("https://sandbox.kopokopo.com/"));
-		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> ResourceLocation.of("https://exa mple.com/x"));
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> ResourceLocation.of("/api/v1/payments/abc"));
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> ResourceLocation.of("https://sandbox.kopokopo.com/"));
+		assertThatExceptionOfType(K2ValidationException.class)
+			.isThrownBy(() -> ResourceLocation.of("https://exa mple.com/x"));
 	}
 
 }

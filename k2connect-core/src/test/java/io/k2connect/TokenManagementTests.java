@@ -74,7 +74,8 @@ class TokenManagementTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "9223372036854775807", "40000000000000000", "4e16", "1E+999999999", "\"9223372036854775807\"" })
+	@ValueSource(
+			strings = { "9223372036854775807", "40000000000000000", "4e16", "1E+999999999", "\"9223372036854775807\"" })
 	void aHugeExpiresInIsTrustedForADayAndNoLonger(String expiresIn) {
 		this.server.script("POST", "/oauth/token",
 				Reply.json(200, "{\"access_token\":\"long-lived\",\"expires_in\":" + expiresIn + "}"));
@@ -106,9 +107,11 @@ class TokenManagementTests {
 
 	@Test
 	void thirtyTwoThreadsWithAnEmptyCacheCauseExactlyOneTokenRequest() throws Exception {
-		// A slow token endpoint makes every thread arrive while the first fetch is under way.
-		this.server.script("POST", "/oauth/token", Reply.json(200,
-				"{\"access_token\":\"slow-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}").after(Duration.ofMillis(300)));
+		// A slow token endpoint makes every thread arrive while the first fetch is under
+		// way.
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, "{\"access_token\":\"slow-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
+					.after(Duration.ofMillis(300)));
 		K2Client client = this.server.clientBuilder().build();
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		CountDownLatch start = new CountDownLatch(1);
@@ -149,7 +152,8 @@ class TokenManagementTests {
 				for (Future<ResourceLocation> call : calls) {
 					assertThat(call.get(60, TimeUnit.SECONDS)).isNotNull();
 				}
-				// Past the refresh point of the first token: the second half needs exactly one more.
+				// Past the refresh point of the first token: the second half needs
+				// exactly one more.
 				clock.advance(Duration.ofMinutes(59).plusSeconds(30));
 			}
 		}
@@ -204,7 +208,8 @@ class TokenManagementTests {
 	@Test
 	void aRefusedTokenIsRefreshedAndTheCallRetriedOnce() {
 		K2Client client = this.server.clientBuilder().build();
-		this.server.script("POST", STK_PATH, Reply.json(401, "{\"error_code\":401,\"error_message\":\"ExpiredAccessToken\"}"));
+		this.server.script("POST", STK_PATH,
+				Reply.json(401, "{\"error_code\":401,\"error_message\":\"ExpiredAccessToken\"}"));
 
 		ResourceLocation location = client.receivePayments().createPaymentRequest(stkPush());
 

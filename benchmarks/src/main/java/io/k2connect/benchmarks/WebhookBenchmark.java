@@ -10,6 +10,12 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.K2Payload;
+import io.k2connect.event.K2PayloadParser;
+import io.k2connect.webhook.K2ResultProcessor;
+import io.k2connect.webhook.K2SignatureVerifier;
+import io.k2connect.webhook.K2Signatures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,20 +30,14 @@ import org.openjdk.jmh.infra.Blackhole;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.k2connect.event.BuygoodsTransactionReceived;
-import io.k2connect.event.K2Payload;
-import io.k2connect.event.K2PayloadParser;
-import io.k2connect.webhook.K2ResultProcessor;
-import io.k2connect.webhook.K2SignatureVerifier;
-import io.k2connect.webhook.K2Signatures;
-
 /**
  * The webhook path on a ~1 KB {@code buygoods_transaction_received} body (K2's documented
  * example): the SDK's verify + parse next to its two unavoidable costs, an HMAC-SHA256 of
  * the body and a bare Jackson tree parse, alone and together. The bar is
  * {@link #verifyAndParse} within 1.10x of {@link #hmacPlusTreeParse}, in the same run.
  *
- * <p>The baselines are deliberately cheap: the HMAC reuses one initialised {@link Mac} per
+ * <p>
+ * The baselines are deliberately cheap: the HMAC reuses one initialised {@link Mac} per
  * thread, and the tree parse uses a default {@link JsonMapper}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -81,7 +81,9 @@ public class WebhookBenchmark {
 		}
 	}
 
-	/** The SDK: verify the signature on the raw bytes, then parse into the typed record. */
+	/**
+	 * The SDK: verify the signature on the raw bytes, then parse into the typed record.
+	 */
 	@Benchmark
 	public K2Payload verifyAndParse() {
 		return this.processor.process(this.body, this.signature);

@@ -12,7 +12,10 @@ import io.k2connect.event.ReversalBulkPayment;
 import io.k2connect.event.TransferBatch;
 import org.jspecify.annotations.Nullable;
 
-/** Collects the components of a {@link DecomposedPayload} by name; mutable, used by one thread. */
+/**
+ * Collects the components of a {@link DecomposedPayload} by name; mutable, used by one
+ * thread.
+ */
 final class DecomposedPayloadBuilder {
 
 	@Nullable String topic;
@@ -188,7 +191,25 @@ final class DecomposedPayloadBuilder {
 	@Nullable List<Map<String, @Nullable Object>> destinations;
 
 	DecomposedPayload build() {
-		return new DecomposedPayload(this.topic, this.type, this.id, this.createdAt, this.resultType, this.eventType, this.resourceId, this.status, this.resourceStatus, this.amount, this.totalValue, this.currency, this.reference, this.transactionReference, this.originationTime, this.initiationTime, this.system, this.tillNumber, this.tillName, this.senderPhoneNumber, this.hashedPhoneNumber, this.hashedSenderPhone, this.firstName, this.middleName, this.lastName, this.senderFirstName, this.senderMiddleName, this.senderLastName, this.resourceFirstName, this.resourceMiddleName, this.resourceLastName, this.resourcePhoneNumber, this.reversalTime, this.sendingTill, this.sendingMerchant, this.customerCcNumber, this.settled, this.destinationType, this.destinationReference, this.bankId, this.bankBranchId, this.accountName, this.accountNumber, this.msisdn, this.network, this.destinationNetwork, this.destinationFirstName, this.destinationLastName, this.destinationPhoneNumber, this.destinationAccountName, this.destinationAccountNumber, this.destinationBankBranchRef, this.destinationTransferMethod, this.destinationSettlementMethod, this.disbursements, this.transferBatches, this.linksSelf, this.linksResource, this.callbackUrl, this.errors, this.k2Errors, this.requestErrors, this.metadata, this.transactionType, this.transactionId, this.transactionTime, this.transactionAmount, this.businessShortCode, this.billRefNumber, this.invoiceNumber, this.orgAccountBalance, this.thirdPartyTransactionId, this.reason, this.reversalBulkPayment, this.paymentReference, this.note, this.paymentLink, this.fromTime, this.toTime, this.scope, this.scopeReference, this.transactions, this.message, this.webhookEventReference, this.sourceIdentifier, this.destinations);
+		return new DecomposedPayload(this.topic, this.type, this.id, this.createdAt, this.resultType, this.eventType,
+				this.resourceId, this.status, this.resourceStatus, this.amount, this.totalValue, this.currency,
+				this.reference, this.transactionReference, this.originationTime, this.initiationTime, this.system,
+				this.tillNumber, this.tillName, this.senderPhoneNumber, this.hashedPhoneNumber, this.hashedSenderPhone,
+				this.firstName, this.middleName, this.lastName, this.senderFirstName, this.senderMiddleName,
+				this.senderLastName, this.resourceFirstName, this.resourceMiddleName, this.resourceLastName,
+				this.resourcePhoneNumber, this.reversalTime, this.sendingTill, this.sendingMerchant,
+				this.customerCcNumber, this.settled, this.destinationType, this.destinationReference, this.bankId,
+				this.bankBranchId, this.accountName, this.accountNumber, this.msisdn, this.network,
+				this.destinationNetwork, this.destinationFirstName, this.destinationLastName,
+				this.destinationPhoneNumber, this.destinationAccountName, this.destinationAccountNumber,
+				this.destinationBankBranchRef, this.destinationTransferMethod, this.destinationSettlementMethod,
+				this.disbursements, this.transferBatches, this.linksSelf, this.linksResource, this.callbackUrl,
+				this.errors, this.k2Errors, this.requestErrors, this.metadata, this.transactionType, this.transactionId,
+				this.transactionTime, this.transactionAmount, this.businessShortCode, this.billRefNumber,
+				this.invoiceNumber, this.orgAccountBalance, this.thirdPartyTransactionId, this.reason,
+				this.reversalBulkPayment, this.paymentReference, this.note, this.paymentLink, this.fromTime,
+				this.toTime, this.scope, this.scopeReference, this.transactions, this.message,
+				this.webhookEventReference, this.sourceIdentifier, this.destinations);
 	}
 
 }

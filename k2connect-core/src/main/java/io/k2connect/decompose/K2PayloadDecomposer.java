@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * Python SDK's {@code payload_decomposer.decompose}, with its attribute names camel-cased
  * and the Ruby SDK's v2 fields added (WEBHOOKS.md §6).
  *
- * <p>Unlike the Python decomposer it never fails on a missing key (a customer without id, a
+ * <p>
+ * Unlike the Python decomposer it never fails on a missing key (a customer without id, a
  * settlement without reference, a pending or failed payment without resource, a result
  * without metadata: WEBHOOKS.md §6.4); such values are simply {@code null}. It reads the
  * typed records, so it sees exactly what {@link K2PayloadParser} saw. Stateless and
@@ -127,15 +128,13 @@ public final class K2PayloadDecomposer {
 			out.reversalTime = e.reversalTime();
 		}
 		else if (event instanceof B2bTransactionReceived e) {
-			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(),
-					e.status());
+			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(), e.status());
 			out.system = e.system();
 			out.tillNumber = e.tillNumber();
 			out.sendingTill = e.sendingTill();
 		}
 		else if (event instanceof B2bTransactionReversed e) {
-			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(),
-					e.status());
+			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(), e.status());
 			out.system = e.system();
 			out.tillNumber = e.tillNumber();
 			out.sendingTill = e.sendingTill();
@@ -159,30 +158,25 @@ public final class K2PayloadDecomposer {
 			out.resourcePhoneNumber = e.phoneNumber();
 		}
 		else if (event instanceof CardTransactionReceived e) {
-			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(),
-					e.status());
+			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(), e.status());
 			out.tillNumber = e.tillNumber();
 			out.customerCcNumber = e.customerCcNumber();
 			out.settled = e.settled();
 		}
 		else if (event instanceof CardTransactionVoided e) {
-			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(),
-					e.status());
+			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(), e.status());
 			out.tillNumber = e.tillNumber();
 			out.customerCcNumber = e.customerCcNumber();
 		}
 		else if (event instanceof CardTransactionReversed e) {
-			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(),
-					e.status());
+			transaction(out, e.resourceId(), e.reference(), e.originationTime(), e.amount(), e.currency(), e.status());
 			out.tillNumber = e.tillNumber();
 			out.customerCcNumber = e.customerCcNumber();
 		}
 	}
 
 	private static void transaction(DecomposedPayloadBuilder out, @Nullable String resourceId,
-			@Nullable String reference,
-			@Nullable OffsetDateTime originationTime,
-			@Nullable BigDecimal amount,
+			@Nullable String reference, @Nullable OffsetDateTime originationTime, @Nullable BigDecimal amount,
 			@Nullable String currency, @Nullable String status) {
 		out.resourceId = resourceId;
 		out.reference = reference;
@@ -192,17 +186,11 @@ public final class K2PayloadDecomposer {
 		out.status = status;
 	}
 
-	private static void buygoods(DecomposedPayloadBuilder out, @Nullable String resourceId,
-			@Nullable String reference,
-			@Nullable OffsetDateTime originationTime,
-			@Nullable String senderPhoneNumber,
-			@Nullable String hashedSenderPhone,
-			@Nullable BigDecimal amount,
-			@Nullable String currency, @Nullable String tillNumber,
-			@Nullable String system, @Nullable String status,
-			@Nullable String senderFirstName,
-			@Nullable String senderMiddleName,
-			@Nullable String senderLastName) {
+	private static void buygoods(DecomposedPayloadBuilder out, @Nullable String resourceId, @Nullable String reference,
+			@Nullable OffsetDateTime originationTime, @Nullable String senderPhoneNumber,
+			@Nullable String hashedSenderPhone, @Nullable BigDecimal amount, @Nullable String currency,
+			@Nullable String tillNumber, @Nullable String system, @Nullable String status,
+			@Nullable String senderFirstName, @Nullable String senderMiddleName, @Nullable String senderLastName) {
 		transaction(out, resourceId, reference, originationTime, amount, currency, status);
 		out.system = system;
 		out.tillNumber = tillNumber;
@@ -216,15 +204,16 @@ public final class K2PayloadDecomposer {
 		out.senderLastName = senderLastName;
 	}
 
-	private static void destination(@Nullable SettlementDestination destination,
-			DecomposedPayloadBuilder out) {
+	private static void destination(@Nullable SettlementDestination destination, DecomposedPayloadBuilder out) {
 		if (destination == null) {
 			return;
 		}
 		out.destinationType = destination.type();
 		out.destinationReference = destination.reference();
-		// The Python SDK keys these branches on "merchant_bank_account"/"merchant_wallet",
-		// which K2 never sends (WEBHOOKS.md §6.4); branch on the real type instead, and fill
+		// The Python SDK keys these branches on
+		// "merchant_bank_account"/"merchant_wallet",
+		// which K2 never sends (WEBHOOKS.md §6.4); branch on the real type instead, and
+		// fill
 		// both the Python and the Ruby names.
 		if (destination.isBankAccount() || "merchant_bank_account".equalsIgnoreCase(destination.type())) {
 			out.accountName = destination.accountName();

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Webhook topic {@code b2b_transaction_received}: another till paid the merchant's till (External Till to Till, WEBHOOKS.md §3.3).
+ * Webhook topic {@code b2b_transaction_received}: another till paid the merchant's till
+ * (External Till to Till, WEBHOOKS.md §3.3).
+ *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}
  * @param createdAt {@code created_at}

@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Webhook topic {@code buygoods_transaction_received}: a customer paid the merchant's till
- * through Lipa Na M-PESA (WEBHOOKS.md §3.1).
+ * Webhook topic {@code buygoods_transaction_received}: a customer paid the merchant's
+ * till through Lipa Na M-PESA (WEBHOOKS.md §3.1).
+ *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}
  * @param createdAt {@code created_at}
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param reference {@code event.resource.reference}, the M-PESA receipt
  * @param originationTime {@code event.resource.origination_time}
  * @param senderPhoneNumber {@code event.resource.sender_phone_number} ({@code +254...})
- * @param hashedSenderPhone {@code event.resource.hashed_sender_phone} (newer payloads only)
+ * @param hashedSenderPhone {@code event.resource.hashed_sender_phone} (newer payloads
+ * only)
  * @param amount {@code event.resource.amount}
  * @param currency {@code event.resource.currency}
  * @param tillNumber {@code event.resource.till_number}
@@ -31,8 +33,8 @@ public record BuygoodsTransactionReceived(@Nullable String id, @Nullable String 
 		@Nullable OffsetDateTime createdAt, @Nullable String eventType, @Nullable String resourceId,
 		@Nullable String reference, @Nullable OffsetDateTime originationTime, @Nullable String senderPhoneNumber,
 		@Nullable String hashedSenderPhone, @Nullable BigDecimal amount, @Nullable String currency,
-		@Nullable String tillNumber, @Nullable String system, @Nullable String status,
-		@Nullable String senderFirstName, @Nullable String senderMiddleName, @Nullable String senderLastName,
+		@Nullable String tillNumber, @Nullable String system, @Nullable String status, @Nullable String senderFirstName,
+		@Nullable String senderMiddleName, @Nullable String senderLastName,
 		@Nullable EventLinks links) implements K2Event {
 
 	/** The K2 topic of this record. */

@@ -6,16 +6,19 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Webhook topic {@code buygoods_transaction_reversed}: a buy-goods payment to the till was
- * reversed (WEBHOOKS.md §3.2).
+ * Webhook topic {@code buygoods_transaction_reversed}: a buy-goods payment to the till
+ * was reversed (WEBHOOKS.md §3.2).
+ *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}
  * @param createdAt {@code created_at}
  * @param eventType {@code event.type} ({@code Buygoods Transaction})
  * @param resourceId {@code event.resource.id}
- * @param reference {@code event.resource.reference}, the M-PESA receipt of the original payment
+ * @param reference {@code event.resource.reference}, the M-PESA receipt of the original
+ * payment
  * @param originationTime {@code event.resource.origination_time}
- * @param reversalTime {@code event.resource.reversal_time} (read by the Python SDK; in no known payload)
+ * @param reversalTime {@code event.resource.reversal_time} (read by the Python SDK; in no
+ * known payload)
  * @param senderPhoneNumber {@code event.resource.sender_phone_number}
  * @param hashedSenderPhone {@code event.resource.hashed_sender_phone}, if sent
  * @param amount {@code event.resource.amount}

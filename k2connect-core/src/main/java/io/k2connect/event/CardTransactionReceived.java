@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code card_transaction_received} (v2): a card payment to the till. No
- * sample payload exists (WEBHOOKS.md §3.8), so the fields follow the Ruby SDK's parser and
- * the whole resource is also kept as a map.
+ * sample payload exists (WEBHOOKS.md §3.8), so the fields follow the Ruby SDK's parser
+ * and the whole resource is also kept as a map.
+ *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}
  * @param createdAt {@code created_at}
@@ -26,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param resource {@code event.resource} as plain Java values
  * @param links {@code _links}
  */
-public record CardTransactionReceived(@Nullable String id, @Nullable String topic,
-		@Nullable OffsetDateTime createdAt, @Nullable String eventType, @Nullable String resourceId,
-		@Nullable String reference, @Nullable OffsetDateTime originationTime, @Nullable BigDecimal amount,
-		@Nullable String currency, @Nullable String status, @Nullable String tillNumber,
-		@Nullable String customerCcNumber, @Nullable Boolean settled, @Nullable Map<String, @Nullable Object> resource,
+public record CardTransactionReceived(@Nullable String id, @Nullable String topic, @Nullable OffsetDateTime createdAt,
+		@Nullable String eventType, @Nullable String resourceId, @Nullable String reference,
+		@Nullable OffsetDateTime originationTime, @Nullable BigDecimal amount, @Nullable String currency,
+		@Nullable String status, @Nullable String tillNumber, @Nullable String customerCcNumber,
+		@Nullable Boolean settled, @Nullable Map<String, @Nullable Object> resource,
 		@Nullable EventLinks links) implements K2Event {
 
 	/** The K2 topic of this record. */

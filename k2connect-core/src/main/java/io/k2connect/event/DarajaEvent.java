@@ -8,13 +8,14 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A flat Safaricom-Daraja-style event, sent instead of {@code buygoods_transaction_received}
- * and {@code b2b_transaction_received} webhooks to subscriptions created with
- * {@code enable_daraja_payload: true} (WEBHOOKS.md §3.9). Recognised by its
- * {@code TransactionType}; it has no topic, id or links. Component names follow the Python
- * and Ruby SDKs.
- * @param transactionType {@code TransactionType}, e.g. {@code Buygoods}, {@code Pay Bill},
- * {@code Business Payment}
+ * A flat Safaricom-Daraja-style event, sent instead of
+ * {@code buygoods_transaction_received} and {@code b2b_transaction_received} webhooks to
+ * subscriptions created with {@code enable_daraja_payload: true} (WEBHOOKS.md §3.9).
+ * Recognised by its {@code TransactionType}; it has no topic, id or links. Component
+ * names follow the Python and Ruby SDKs.
+ *
+ * @param transactionType {@code TransactionType}, e.g. {@code Buygoods},
+ * {@code Pay Bill}, {@code Business Payment}
  * @param transactionId {@code TransID}, the M-PESA receipt
  * @param transactionTime {@code TransTime} as sent, {@code yyyyMMddHHmmss}; see
  * {@link #transactionDateTime()}
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param orgAccountBalance {@code OrgAccountBalance}; {@code null} when sent empty
  * @param thirdPartyTransactionId {@code ThirdPartyTransID} or {@code ThirdPartyTransId}
  * (both spellings occur)
- * @param msisdn {@code MSISDN}: a phone number, a hash of one, or the paying short code for B2B
+ * @param msisdn {@code MSISDN}: a phone number, a hash of one, or the paying short code
+ * for B2B
  * @param firstName {@code FirstName}
  * @param middleName {@code MiddleName}
  * @param lastName {@code LastName}

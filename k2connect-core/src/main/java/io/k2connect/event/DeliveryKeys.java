@@ -11,21 +11,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What makes one K2 delivery unique, so that a receiver can recognise a repeat of the same
- * webhook or callback (however K2 formats it the second time) and process it once.
+ * What makes one K2 delivery unique, so that a receiver can recognise a repeat of the
+ * same webhook or callback (however K2 formats it the second time) and process it once.
  *
  * <ul>
  * <li>A webhook event is identified by its {@code id}.</li>
  * <li>A result is identified by {@code data.type} and {@code data.id} together with
  * <em>every</em> state it reports, nested ones included: the same request reports
- * {@code Pending} and then {@code Success}, a payment link stays {@code Processed} while its
- * {@code payment_link.status} goes from {@code Active} to {@code Paid}, and each send-money
- * destination and transfer batch has a status of its own. Two results for one request that
- * differ in any of these are two deliveries.</li>
+ * {@code Pending} and then {@code Success}, a payment link stays {@code Processed} while
+ * its {@code payment_link.status} goes from {@code Active} to {@code Paid}, and each
+ * send-money destination and transfer batch has a status of its own. Two results for one
+ * request that differ in any of these are two deliveries.</li>
  * <li>A Daraja-style event is identified by its M-PESA receipt ({@code TransID}).</li>
- * <li>Anything else, and anything whose id is missing or blank, has no key of its own: only a
- * byte-for-byte repeat of the body is recognised (by its SHA-256). Publishing a delivery twice
- * is better than losing one, so two different bodies are never taken for one another.</li>
+ * <li>Anything else, and anything whose id is missing or blank, has no key of its own:
+ * only a byte-for-byte repeat of the body is recognised (by its SHA-256). Publishing a
+ * delivery twice is better than losing one, so two different bodies are never taken for
+ * one another.</li>
  * </ul>
  * Keys are at most {@value #MAX_LENGTH} characters long (a longer one is replaced by its
  * digest), so that they fit a database column.
@@ -51,11 +52,11 @@ public final class DeliveryKeys {
 	}
 
 	/**
-	 * The key that a payload's content gives it, without looking at its bytes: the same for a
-	 * callback and for the status document of the same request in the same state.
+	 * The key that a payload's content gives it, without looking at its bytes: the same
+	 * for a callback and for the status document of the same request in the same state.
 	 * @param payload the parsed payload
-	 * @return the key, or {@code null} when the payload carries no reliable identity (no id,
-	 * a blank one, or a type this version does not know the states of)
+	 * @return the key, or {@code null} when the payload carries no reliable identity (no
+	 * id, a blank one, or a type this version does not know the states of)
 	 */
 	public static @Nullable String ofContent(K2Payload payload) {
 		Objects.requireNonNull(payload, "payload must not be null");
@@ -68,7 +69,8 @@ public final class DeliveryKeys {
 		if (payload instanceof DarajaEvent daraja) {
 			return hasText(daraja.transactionId()) ? bounded("daraja:" + daraja.transactionId()) : null;
 		}
-		// An event of a topic this version does not model still has its event id; an unknown
+		// An event of a topic this version does not model still has its event id; an
+		// unknown
 		// result type is not keyed, because which of its fields are states is unknown.
 		if (payload instanceof UnknownPayload unknown && unknown.topic() != null && hasText(unknown.id())) {
 			return bounded("event:" + unknown.id());
@@ -135,8 +137,12 @@ public final class DeliveryKeys {
 	/** Appends one state; absent ones are left out, so that keys stay short. */
 	private static void state(StringBuilder key, String name, @Nullable String value) {
 		if (value != null) {
-			// Quoted, so that no value can make two different lists of states read the same.
-			key.append(';').append(name).append("=\"").append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+			// Quoted, so that no value can make two different lists of states read the
+			// same.
+			key.append(';')
+				.append(name)
+				.append("=\"")
+				.append(value.replace("\\", "\\\\").replace("\"", "\\\""))
 				.append('"');
 		}
 	}

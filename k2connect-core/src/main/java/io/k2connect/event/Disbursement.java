@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
  * {@code settlement_transfer_completed} webhook or in a {@code transfer_batches} entry of
  * a {@code payment}, {@code settlement_transfer} or {@code send_money} result
  * (WEBHOOKS.md §3.6, §4.2, §4.3, §4.6). Which fields are present depends on the payload.
+ *
  * @param amount {@code amount}
  * @param status {@code status}, e.g. {@code Transferred}
- * @param destinationType {@code destination_type}, e.g. {@code Mobile Wallet} or {@code mobile_wallet}
+ * @param destinationType {@code destination_type}, e.g. {@code Mobile Wallet} or
+ * {@code mobile_wallet}
  * @param originationTime {@code origination_time}
  * @param destinationReference {@code destination_reference}
- * @param transactionReference {@code transaction_reference} ({@code null} for some bank payouts)
+ * @param transactionReference {@code transaction_reference} ({@code null} for some bank
+ * payouts)
  * @param phoneNumber {@code phone_number} (send money)
  * @param nickname {@code nickname} (send money)
  * @param favourite {@code favourite} (send money)

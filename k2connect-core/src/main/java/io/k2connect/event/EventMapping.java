@@ -31,9 +31,8 @@ final class EventMapping {
 		.plain("errors");
 
 	private static final Shape DESTINATION = Shape.of("type")
-		.object("resource",
-				Shape.of("reference", "account_name", "account_number", "bank_branch_ref", "settlement_method",
-						"transfer_method", "first_name", "last_name", "phone_number", "network", "email"));
+		.object("resource", Shape.of("reference", "account_name", "account_number", "bank_branch_ref",
+				"settlement_method", "transfer_method", "first_name", "last_name", "phone_number", "network", "email"));
 
 	/** {@code event.resource} of every topic that does not keep it whole. */
 	private static final Shape RESOURCE = Shape
@@ -50,18 +49,23 @@ final class EventMapping {
 
 	/** The top level of a webhook event, including a Daraja event's flat fields. */
 	static final Shape ROOT = Shape
-		.of("id", "topic", "created_at", "TransactionType", "TransID", "TransTime", "TransAmount",
-				"BusinessShortCode", "BillRefNumber", "InvoiceNumber", "OrgAccountBalance", "ThirdPartyTransID",
-				"ThirdPartyTransId", "MSISDN", "FirstName", "MiddleName", "LastName")
-		// Read before the topic (K2 sends it first, but JSON has no order), the resource is kept
-		// whole in case the topic turns out to want it; the records read it just the same.
+		.of("id", "topic", "created_at", "TransactionType", "TransID", "TransTime", "TransAmount", "BusinessShortCode",
+				"BillRefNumber", "InvoiceNumber", "OrgAccountBalance", "ThirdPartyTransID", "ThirdPartyTransId",
+				"MSISDN", "FirstName", "MiddleName", "LastName")
+		// Read before the topic (K2 sends it first, but JSON has no order), the resource
+		// is kept
+		// whole in case the topic turns out to want it; the records read it just the
+		// same.
 		.object("event", (root) -> keepsTheResource(root) ? EVENT_KEEPING_THE_RESOURCE : EVENT)
 		.object("_links", Shape.of("self", "resource"));
 
 	private EventMapping() {
 	}
 
-	/** Whether {@code event.resource} must be kept whole: a topic that wants it, or no topic read yet. */
+	/**
+	 * Whether {@code event.resource} must be kept whole: a topic that wants it, or no
+	 * topic read yet.
+	 */
 	private static boolean keepsTheResource(Fields root) {
 		if (!root.has("topic")) {
 			return true;
@@ -92,19 +96,22 @@ final class EventMapping {
 						text(resource, "system"), text(resource, "status"), text(resource, "sender_first_name"),
 						text(resource, "sender_middle_name"), text(resource, "sender_last_name"), links(root));
 			case B2bTransactionReceived.TOPIC:
-				return new B2bTransactionReceived(text(root, "id"), topic, time(root, "created_at"), text(event, "type"),
-						text(resource, "id"), text(resource, "reference"), time(resource, "origination_time"),
-						text(resource, "sending_till"), decimal(resource, "amount"), text(resource, "currency"),
-						text(resource, "till_number"), text(resource, "system"), text(resource, "status"), links(root));
+				return new B2bTransactionReceived(text(root, "id"), topic, time(root, "created_at"),
+						text(event, "type"), text(resource, "id"), text(resource, "reference"),
+						time(resource, "origination_time"), text(resource, "sending_till"), decimal(resource, "amount"),
+						text(resource, "currency"), text(resource, "till_number"), text(resource, "system"),
+						text(resource, "status"), links(root));
 			case B2bTransactionReversed.TOPIC:
-				return new B2bTransactionReversed(text(root, "id"), topic, time(root, "created_at"), text(event, "type"),
-						text(resource, "id"), text(resource, "reference"), time(resource, "origination_time"),
-						text(resource, "sending_till"), decimal(resource, "amount"), text(resource, "currency"),
-						text(resource, "till_number"), text(resource, "system"), text(resource, "status"), links(root));
+				return new B2bTransactionReversed(text(root, "id"), topic, time(root, "created_at"),
+						text(event, "type"), text(resource, "id"), text(resource, "reference"),
+						time(resource, "origination_time"), text(resource, "sending_till"), decimal(resource, "amount"),
+						text(resource, "currency"), text(resource, "till_number"), text(resource, "system"),
+						text(resource, "status"), links(root));
 			case M2mTransactionReceived.TOPIC:
-				return new M2mTransactionReceived(text(root, "id"), topic, time(root, "created_at"), text(event, "type"),
-						text(resource, "id"), time(resource, "origination_time"), text(resource, "sending_merchant"),
-						decimal(resource, "amount"), text(resource, "currency"), text(resource, "status"), links(root));
+				return new M2mTransactionReceived(text(root, "id"), topic, time(root, "created_at"),
+						text(event, "type"), text(resource, "id"), time(resource, "origination_time"),
+						text(resource, "sending_merchant"), decimal(resource, "amount"), text(resource, "currency"),
+						text(resource, "status"), links(root));
 			case SettlementTransferCompleted.TOPIC:
 				return new SettlementTransferCompleted(text(root, "id"), topic, time(root, "created_at"),
 						text(event, "type"), text(resource, "id"), time(resource, "origination_time"),

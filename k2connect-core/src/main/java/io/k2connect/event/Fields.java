@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object as the parser read it: the fields of a {@link Shape}, or every field of
- * an object kept whole ({@link Shape#plain}). The static readers convert a field to what a
- * record needs and return {@code null} for a missing parent, a missing key, a JSON
+ * an object kept whole ({@link Shape#plain}). The static readers convert a field to what
+ * a record needs and return {@code null} for a missing parent, a missing key, a JSON
  * {@code null} or a value of the wrong JSON type; they never throw, because K2's payloads
  * differ between versions and SDK fixtures, and a webhook must not be lost because one
  * field is odd.
@@ -53,7 +53,10 @@ final class Fields {
 		this.present |= 1L << index;
 	}
 
-	/** Whether the object has {@code name} at all, even with a {@code null} or unreadable value. */
+	/**
+	 * Whether the object has {@code name} at all, even with a {@code null} or unreadable
+	 * value.
+	 */
 	boolean has(String name) {
 		return (this.all != null) ? this.all.containsKey(name) : (this.present & (1L << this.shape.index(name))) != 0;
 	}
@@ -76,18 +79,23 @@ final class Fields {
 		if (value instanceof Fields fields) {
 			return fields;
 		}
-		// An object read whole (Shape.plain) is read by the same rules as one read by shape.
+		// An object read whole (Shape.plain) is read by the same rules as one read by
+		// shape.
 		return (value instanceof Map<?, ?> map) ? new Fields((Map<String, @Nullable Object>) map) : null;
 	}
 
-	/** A JSON string only, or {@code null}: for values that classify, where a number is no name. */
+	/**
+	 * A JSON string only, or {@code null}: for values that classify, where a number is no
+	 * name.
+	 */
 	static @Nullable String string(@Nullable Fields parent, String name) {
 		return (value(parent, name) instanceof String text) ? text : null;
 	}
 
 	/**
-	 * A string, or the text of a number or boolean (K2 sends e.g. {@code sender_phone_number}
-	 * as a JSON number in payment-link callbacks); objects and arrays are {@code null}.
+	 * A string, or the text of a number or boolean (K2 sends e.g.
+	 * {@code sender_phone_number} as a JSON number in payment-link callbacks); objects
+	 * and arrays are {@code null}.
 	 */
 	static @Nullable String text(@Nullable Fields parent, String name) {
 		return text(value(parent, name));
@@ -102,7 +110,8 @@ final class Fields {
 
 	/**
 	 * An amount, exactly, from a JSON number or a numeric string ({@code "100.0"},
-	 * {@code 780}, {@code " 1.0050E2 "}); anything else, {@code NaN} included, is {@code null}.
+	 * {@code 780}, {@code " 1.0050E2 "}); anything else, {@code NaN} included, is
+	 * {@code null}.
 	 */
 	static @Nullable BigDecimal decimal(@Nullable Fields parent, String name) {
 		Object value = value(parent, name);
@@ -143,9 +152,9 @@ final class Fields {
 
 	/**
 	 * A JSON object as an unmodifiable map in document order: strings, {@code Boolean},
-	 * {@code Long} (or {@code BigInteger}) for integers, {@code BigDecimal} for other numbers,
-	 * {@code null}, nested maps and lists. Plain Java types keep Jackson out of the API. Only
-	 * for fields declared {@link Shape#plain}.
+	 * {@code Long} (or {@code BigInteger}) for integers, {@code BigDecimal} for other
+	 * numbers, {@code null}, nested maps and lists. Plain Java types keep Jackson out of
+	 * the API. Only for fields declared {@link Shape#plain}.
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable Map<String, @Nullable Object> map(@Nullable Fields parent, String name) {
@@ -153,7 +162,10 @@ final class Fields {
 		return (value instanceof Map<?, ?> map) ? (Map<String, @Nullable Object>) map : null;
 	}
 
-	/** The object elements of a list read whole ({@link Shape#plain}), as maps; other elements are skipped. */
+	/**
+	 * The object elements of a list read whole ({@link Shape#plain}), as maps; other
+	 * elements are skipped.
+	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable List<Map<String, @Nullable Object>> maps(@Nullable Fields parent, String name) {
 		if (!(value(parent, name) instanceof List<?> elements)) {
@@ -185,8 +197,9 @@ final class Fields {
 
 	/**
 	 * K2's {@code errors}: a string in most payloads, sometimes a list (of strings or
-	 * objects) or an object. Lists are joined with {@code "; "}; objects become their JSON
-	 * text; an empty list is {@code null}. Only for fields declared {@link Shape#plain}.
+	 * objects) or an object. Lists are joined with {@code "; "}; objects become their
+	 * JSON text; an empty list is {@code null}. Only for fields declared
+	 * {@link Shape#plain}.
 	 */
 	static @Nullable String errors(@Nullable Fields parent, String name) {
 		Object value = value(parent, name);

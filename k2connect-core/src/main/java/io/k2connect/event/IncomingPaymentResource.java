@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A received M-PESA buy-goods transaction: {@code attributes.event.resource} of a
  * successful {@code incoming_payment} result (WEBHOOKS.md §4.1), and the {@code resource}
  * of each {@code polling} transaction (§4.4).
+ *
  * @param id {@code id}
  * @param reference {@code reference}, the M-PESA receipt
  * @param originationTime {@code origination_time}
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record IncomingPaymentResource(@Nullable String id, @Nullable String reference,
 		@Nullable OffsetDateTime originationTime, @Nullable String senderPhoneNumber,
 		@Nullable String hashedSenderPhone, @Nullable BigDecimal amount, @Nullable String currency,
-		@Nullable String tillNumber, @Nullable String system, @Nullable String status,
-		@Nullable String senderFirstName, @Nullable String senderMiddleName, @Nullable String senderLastName) {
+		@Nullable String tillNumber, @Nullable String system, @Nullable String status, @Nullable String senderFirstName,
+		@Nullable String senderMiddleName, @Nullable String senderLastName) {
 
 }

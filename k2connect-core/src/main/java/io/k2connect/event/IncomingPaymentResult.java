@@ -9,22 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Result type {@code incoming_payment}: the outcome of an M-PESA STK push payment request
  * (WEBHOOKS.md §4.1). {@link #resource()} is set on success only; {@link #errors()} says
  * why a payment failed.
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}
- * @param status {@code attributes.status}: {@code Pending}, {@code Success} or {@code Failed}
+ * @param status {@code attributes.status}: {@code Pending}, {@code Success} or
+ * {@code Failed}
  * @param initiationTime {@code attributes.initiation_time}
  * @param eventType {@code attributes.event.type} ({@code Incoming Payment Request})
- * @param resource {@code attributes.event.resource}: the received transaction, {@code null}
- * while pending or when failed
- * @param errors {@code attributes.event.errors}, e.g. {@code The balance is insufficient for
+ * @param resource {@code attributes.event.resource}: the received transaction,
+ * {@code null} while pending or when failed
+ * @param errors {@code attributes.event.errors}, e.g.
+ * {@code The balance is insufficient for
  * the transaction}; a list is joined with {@code "; "}
  * @param metadata {@code attributes.metadata}
  * @param links {@code attributes._links}
  */
 public record IncomingPaymentResult(@Nullable String id, @Nullable String type, @Nullable String status,
-		@Nullable OffsetDateTime initiationTime, @Nullable String eventType,
-		@Nullable IncomingPaymentResource resource, @Nullable String errors,
-		@Nullable Map<String, @Nullable Object> metadata, @Nullable ResultLinks links) implements K2Result {
+		@Nullable OffsetDateTime initiationTime, @Nullable String eventType, @Nullable IncomingPaymentResource resource,
+		@Nullable String errors, @Nullable Map<String, @Nullable Object> metadata,
+		@Nullable ResultLinks links) implements K2Result {
 
 	/** The K2 {@code data.type} of this record. */
 	public static final String TYPE = "incoming_payment";
@@ -39,7 +42,10 @@ public record IncomingPaymentResult(@Nullable String id, @Nullable String type, 
 		return Values.is(this.status, "Success");
 	}
 
-	/** Whether the payment failed: status {@code Failed} (any case); see {@link #errors()}. */
+	/**
+	 * Whether the payment failed: status {@code Failed} (any case); see
+	 * {@link #errors()}.
+	 */
 	public boolean isFailed() {
 		return Values.is(this.status, "Failed");
 	}

@@ -3,6 +3,7 @@ package io.k2connect.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.k2connect.K2PayloadException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -11,8 +12,6 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-
-import io.k2connect.K2PayloadException;
 
 import static io.k2connect.event.Fields.object;
 import static io.k2connect.event.Fields.string;
@@ -28,33 +27,40 @@ import static io.k2connect.event.Fields.text;
  * <li>anything else, including unknown topics and types: an {@link UnknownPayload}.</li>
  * </ol>
  *
- * <p>Every field is optional: a missing key, a JSON {@code null} or a value of the wrong
- * JSON type gives {@code null}; amounts are read exactly from strings or numbers, times with
- * or without fractional seconds, and an unreadable time is {@code null}. Unknown fields are
- * ignored. The only failure is a body that is not a single JSON object.
+ * <p>
+ * Every field is optional: a missing key, a JSON {@code null} or a value of the wrong
+ * JSON type gives {@code null}; amounts are read exactly from strings or numbers, times
+ * with or without fractional seconds, and an unreadable time is {@code null}. Unknown
+ * fields are ignored. The only failure is a body that is not a single JSON object.
  *
- * <p>The body is read once, as a token stream, straight into the fields the records need
- * (no tree is built, and fields no record reads are skipped undecoded), so parsing costs
+ * <p>
+ * The body is read once, as a token stream, straight into the fields the records need (no
+ * tree is built, and fields no record reads are skipped undecoded), so parsing costs
  * about what tokenising the body costs.
  *
- * <p>Parsing does not check the signature: use
- * {@code io.k2connect.webhook.K2ResultProcessor} for bodies received over HTTP.
- * Instances are stateless and thread-safe; one can serve a whole application.
+ * <p>
+ * Parsing does not check the signature: use
+ * {@code io.k2connect.webhook.K2ResultProcessor} for bodies received over HTTP. Instances
+ * are stateless and thread-safe; one can serve a whole application.
  */
 public final class K2PayloadParser {
 
 	/**
-	 * Deepest nesting accepted. K2's payloads are about six levels deep; a body nested far
-	 * deeper is not from K2 and is refused before it costs stack or memory.
+	 * Deepest nesting accepted. K2's payloads are about six levels deep; a body nested
+	 * far deeper is not from K2 and is refused before it costs stack or memory.
 	 */
 	static final int MAX_NESTING_DEPTH = 64;
 
-	/** Immutable, hence shareable; the nesting limit also bounds the readers' recursion. */
+	/**
+	 * Immutable, hence shareable; the nesting limit also bounds the readers' recursion.
+	 */
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 		.build();
 
-	/** The top level of any payload: an event's, a Daraja event's and a result's fields. */
+	/**
+	 * The top level of any payload: an event's, a Daraja event's and a result's fields.
+	 */
 	private static final Shape ROOT = EventMapping.ROOT.object("data", ResultMapping.DATA);
 
 	/** A parser; cheap to create, but one shared instance is enough. */
@@ -117,13 +123,14 @@ public final class K2PayloadParser {
 				root = ROOT.read(parser);
 			}
 			else {
-				// Still read to the end: a body that is not JSON at all is reported as such.
+				// Still read to the end: a body that is not JSON at all is reported as
+				// such.
 				parser.skipChildren();
 			}
 			JsonToken trailing = parser.nextToken();
 			if (first != null && trailing != null) {
-				throw new K2PayloadException("K2 payload is not valid JSON: trailing token " + trailing
-						+ " after the top-level value");
+				throw new K2PayloadException(
+						"K2 payload is not valid JSON: trailing token " + trailing + " after the top-level value");
 			}
 		}
 		catch (StreamConstraintsException ex) {
@@ -137,7 +144,8 @@ public final class K2PayloadParser {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			// Anything else Jackson lets through (e.g. a number it cannot represent) is still a bad body.
+			// Anything else Jackson lets through (e.g. a number it cannot represent) is
+			// still a bad body.
 			throw new K2PayloadException("K2 payload is not valid JSON", ex);
 		}
 		if (first == null) {

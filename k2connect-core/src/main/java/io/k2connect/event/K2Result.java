@@ -5,10 +5,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An asynchronous result ("callback"): a body with a top-level {@code data} object, POSTed
- * to the {@code callback_url} given when a request was created, and also the document a
- * {@code GET} on the request's {@code Location} returns (WEBHOOKS.md §4). One record per
- * {@code data.type}; an unknown type is an {@link UnknownPayload}.
+ * An asynchronous result ("callback"): a body with a top-level {@code data} object,
+ * POSTed to the {@code callback_url} given when a request was created, and also the
+ * document a {@code GET} on the request's {@code Location} returns (WEBHOOKS.md §4). One
+ * record per {@code data.type}; an unknown type is an {@link UnknownPayload}.
  */
 public sealed interface K2Result extends K2Payload
 		permits IncomingPaymentResult, PaymentResult, SettlementTransferResult, PollingResult,
@@ -24,9 +24,9 @@ public sealed interface K2Result extends K2Payload
 	@Nullable String status();
 
 	/**
-	 * {@code data.attributes.metadata}: the metadata sent with the request, echoed back, as
-	 * plain Java values (strings, booleans, {@code Long}/{@code BigInteger}/{@code BigDecimal},
-	 * maps, lists, {@code null}).
+	 * {@code data.attributes.metadata}: the metadata sent with the request, echoed back,
+	 * as plain Java values (strings, booleans,
+	 * {@code Long}/{@code BigInteger}/{@code BigDecimal}, maps, lists, {@code null}).
 	 */
 	@Nullable Map<String, @Nullable Object> metadata();
 

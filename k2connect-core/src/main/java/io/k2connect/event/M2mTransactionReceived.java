@@ -6,15 +6,17 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Webhook topic {@code m2m_transaction_received} (v1): another Kopo Kopo merchant paid this
- * one (WEBHOOKS.md §3.5). The resource has no reference and no till number.
+ * Webhook topic {@code m2m_transaction_received} (v1): another Kopo Kopo merchant paid
+ * this one (WEBHOOKS.md §3.5). The resource has no reference and no till number.
+ *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}
  * @param createdAt {@code created_at}
  * @param eventType {@code event.type} ({@code Merchant to Merchant Transaction})
  * @param resourceId {@code event.resource.id}
  * @param originationTime {@code event.resource.origination_time}
- * @param sendingMerchant {@code event.resource.sending_merchant}, the paying merchant's name
+ * @param sendingMerchant {@code event.resource.sending_merchant}, the paying merchant's
+ * name
  * @param amount {@code event.resource.amount}
  * @param currency {@code event.resource.currency}
  * @param status {@code event.resource.status}

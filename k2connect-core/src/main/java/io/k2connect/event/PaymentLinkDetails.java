@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code attributes.payment_link} of a {@code payment_link} result (WEBHOOKS.md §4.8). Its
- * fields differ by stage: an unpaid link has {@code paymentLinkStatus}, {@code initiatorName};
- * a paid one has {@code status} {@code Paid} and the payment's details.
+ * {@code attributes.payment_link} of a {@code payment_link} result (WEBHOOKS.md §4.8).
+ * Its fields differ by stage: an unpaid link has {@code paymentLinkStatus},
+ * {@code initiatorName}; a paid one has {@code status} {@code Paid} and the payment's
+ * details.
+ *
  * @param status {@code status}, e.g. {@code Paid} (paid callback)
- * @param paymentLinkStatus {@code payment_link_status}, e.g. {@code Active} (status document)
+ * @param paymentLinkStatus {@code payment_link_status}, e.g. {@code Active} (status
+ * document)
  * @param expiresAt {@code expires_at}
  * @param initiatorName {@code initiator_name}
  * @param link {@code link}: absolute, or relative ({@code /links/<uuid>})

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Result type {@code payment}: an outgoing PAY payment to a pay recipient (v1, WEBHOOKS.md §4.2).
+ * Result type {@code payment}: an outgoing PAY payment to a pay recipient (v1,
+ * WEBHOOKS.md §4.2).
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}
  * @param status {@code attributes.status}, e.g. {@code Processed} or {@code Scheduled}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Result type {@code polling}: the transactions K2 replayed for a polling request
  * (WEBHOOKS.md §4.4).
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}
  * @param status {@code attributes.status}, e.g. {@code Success}
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param fromTime {@code attributes.from_time}
  * @param toTime {@code attributes.to_time}
  * @param scope {@code attributes.scope}, e.g. {@code Company} or {@code Till}
- * @param scopeReference {@code attributes.scope_reference}: the till number, {@code null} for a company
+ * @param scopeReference {@code attributes.scope_reference}: the till number, {@code null}
+ * for a company
  * @param transactions {@code attributes.transactions}
  * @param metadata {@code attributes.metadata}
  * @param links {@code attributes._links}

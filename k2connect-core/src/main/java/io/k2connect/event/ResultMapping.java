@@ -17,17 +17,17 @@ import static io.k2connect.event.Fields.time;
  * Maps asynchronous results and status documents ({@code {"data": {"id", "type",
  * "attributes"}}}) to their records, reading every field leniently. The shapes below name
  * every field the records read; see
- * <a href="https://api-docs.kopokopo.com/#receive-payments">K2's API documentation</a> for
- * each result type.
+ * <a href="https://api-docs.kopokopo.com/#receive-payments">K2's API documentation</a>
+ * for each result type.
  */
 final class ResultMapping {
 
 	private static final Shape LINKS = Shape.of("self", "callback_url");
 
 	/** An M-PESA transaction received: an incoming payment's, or one found by polling. */
-	private static final Shape INCOMING_PAYMENT = Shape.of("id", "reference", "origination_time",
-			"sender_phone_number", "hashed_sender_phone", "amount", "currency", "till_number", "system", "status",
-			"sender_first_name", "sender_middle_name", "sender_last_name");
+	private static final Shape INCOMING_PAYMENT = Shape.of("id", "reference", "origination_time", "sender_phone_number",
+			"hashed_sender_phone", "amount", "currency", "till_number", "system", "status", "sender_first_name",
+			"sender_middle_name", "sender_last_name");
 
 	private static final Shape TRANSFER_BATCH = Shape.of("status", "amount")
 		.list("disbursements", EventMapping.DISBURSEMENT);
@@ -55,7 +55,9 @@ final class ResultMapping {
 	private ResultMapping() {
 	}
 
-	/** The record for {@code data.type}, or {@code null} when the type is not modelled. */
+	/**
+	 * The record for {@code data.type}, or {@code null} when the type is not modelled.
+	 */
 	static @Nullable K2Result result(Fields data, String type) {
 		String id = text(data, "id");
 		Fields attributes = object(data, "attributes");
@@ -82,8 +84,9 @@ final class ResultMapping {
 						links(data, attributes));
 			}
 			case PollingResult.TYPE:
-				return new PollingResult(id, type, status, time(attributes, "created_at"), time(attributes, "from_time"),
-						time(attributes, "to_time"), text(attributes, "scope"), text(attributes, "scope_reference"),
+				return new PollingResult(id, type, status, time(attributes, "created_at"),
+						time(attributes, "from_time"), time(attributes, "to_time"), text(attributes, "scope"),
+						text(attributes, "scope_reference"),
 						list(attributes, "transactions", ResultMapping::pollingTransaction), metadata,
 						links(data, attributes));
 			case TransactionSmsNotificationResult.TYPE:
@@ -92,7 +95,8 @@ final class ResultMapping {
 			case SendMoneyResult.TYPE:
 				return new SendMoneyResult(id, type, status, time(attributes, "created_at"),
 						text(attributes, "source_identifier"), maps(attributes, "destinations"),
-						text(attributes, "currency"), list(attributes, "transfer_batches", ResultMapping::transferBatch),
+						text(attributes, "currency"),
+						list(attributes, "transfer_batches", ResultMapping::transferBatch),
 						errors(attributes, "errors"), metadata, links(data, attributes));
 			case ReversalResult.TYPE:
 			case ReversalResult.TYPE_PLURAL:
@@ -115,7 +119,8 @@ final class ResultMapping {
 	private static @Nullable ResultLinks links(Fields data, @Nullable Fields attributes) {
 		Fields links = object(attributes, "_links");
 		if (links == null) {
-			// Not seen in K2's payloads, but cheap to accept: links next to the attributes.
+			// Not seen in K2's payloads, but cheap to accept: links next to the
+			// attributes.
 			links = object(data, "_links");
 		}
 		return (links != null) ? new ResultLinks(text(links, "self"), text(links, "callback_url")) : null;
@@ -155,10 +160,9 @@ final class ResultMapping {
 		if (link == null) {
 			return null;
 		}
-		return new PaymentLinkDetails(text(link, "status"), text(link, "payment_link_status"),
-				time(link, "expires_at"), text(link, "initiator_name"), text(link, "link"),
-				text(link, "transaction_reference"), text(link, "sender_phone_number"),
-				time(link, "origination_time"));
+		return new PaymentLinkDetails(text(link, "status"), text(link, "payment_link_status"), time(link, "expires_at"),
+				text(link, "initiator_name"), text(link, "link"), text(link, "transaction_reference"),
+				text(link, "sender_phone_number"), time(link, "origination_time"));
 	}
 
 }

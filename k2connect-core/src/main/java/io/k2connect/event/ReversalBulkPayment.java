@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The money movement of a reversal: {@code attributes.reversal_bulk_payment} of a
  * {@code reversal} result (WEBHOOKS.md §4.7).
+ *
  * @param amount {@code amount}
  * @param status {@code status}, e.g. {@code Transferred}
  * @param originationTime {@code origination_time}

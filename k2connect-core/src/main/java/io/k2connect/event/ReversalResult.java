@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Result type {@code reversal} (or {@code reversals}, as the docs and one Ruby spec spell
  * it): the outcome of a v2 request to reverse a received transaction (WEBHOOKS.md §4.7).
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}: {@code reversal} or {@code reversals}
- * @param status {@code attributes.status}: {@code Received}, {@code Scheduled}, {@code Processed}
+ * @param status {@code attributes.status}: {@code Received}, {@code Scheduled},
+ * {@code Processed}
  * @param createdAt {@code attributes.created_at}
- * @param transactionReference {@code attributes.transaction_reference}: the reversed transaction
+ * @param transactionReference {@code attributes.transaction_reference}: the reversed
+ * transaction
  * @param reason {@code attributes.reason}
- * @param reversalBulkPayment {@code attributes.reversal_bulk_payment}, {@code null} until processed
+ * @param reversalBulkPayment {@code attributes.reversal_bulk_payment}, {@code null} until
+ * processed
  * @param errors {@code attributes.errors}; a list is joined with {@code "; "}
  * @param metadata {@code attributes.metadata}
  * @param links {@code attributes._links}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Result type {@code send_money}: the outcome of a v2 send-money request to one or more
  * destinations (WEBHOOKS.md §4.6).
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}
  * @param status {@code attributes.status}: {@code Scheduled}, then {@code Processed}
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param destinations {@code attributes.destinations}: the request's destinations echoed
  * back, each as plain Java values (their fields differ by destination type)
  * @param currency {@code attributes.currency}
- * @param transferBatches {@code attributes.transfer_batches}, {@code null} until processed
+ * @param transferBatches {@code attributes.transfer_batches}, {@code null} until
+ * processed
  * @param errors {@code attributes.errors}; a list is joined with {@code "; "}
  * @param metadata {@code attributes.metadata}
  * @param links {@code attributes._links}

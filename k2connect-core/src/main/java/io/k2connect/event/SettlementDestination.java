@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  * {@code settlement_transfer_completed} webhook (WEBHOOKS.md §3.6). One record for both
  * kinds, so a destination type K2 adds later still parses; the fields of the other kind
  * are {@code null}.
+ *
  * @param type {@code destination.type}: {@value #BANK_ACCOUNT} or {@value #MOBILE_WALLET}
- * @param reference {@code destination.resource.reference}, the settlement account reference
+ * @param reference {@code destination.resource.reference}, the settlement account
+ * reference
  * @param accountName bank: {@code account_name}
  * @param accountNumber bank: {@code account_number}
  * @param bankBranchRef bank: {@code bank_branch_ref}
@@ -31,12 +33,16 @@ public record SettlementDestination(@Nullable String type, @Nullable String refe
 	/** {@code destination.type} of a mobile wallet. */
 	public static final String MOBILE_WALLET = "Mobile Wallet";
 
-	/** Whether the money went to a bank account (type {@value #BANK_ACCOUNT}, any case). */
+	/**
+	 * Whether the money went to a bank account (type {@value #BANK_ACCOUNT}, any case).
+	 */
 	public boolean isBankAccount() {
 		return BANK_ACCOUNT.equalsIgnoreCase(this.type);
 	}
 
-	/** Whether the money went to a mobile wallet (type {@value #MOBILE_WALLET}, any case). */
+	/**
+	 * Whether the money went to a mobile wallet (type {@value #MOBILE_WALLET}, any case).
+	 */
 	public boolean isMobileWallet() {
 		return MOBILE_WALLET.equalsIgnoreCase(this.type);
 	}

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Result type {@code settlement_transfer}: a transfer of funds to the merchant's own settlement accounts (v1, WEBHOOKS.md §4.3).
+ * Result type {@code settlement_transfer}: a transfer of funds to the merchant's own
+ * settlement accounts (v1, WEBHOOKS.md §4.3).
+ *
  * @param id {@code data.id}
  * @param type {@code data.type}
  * @param status {@code attributes.status}, e.g. {@code Processed}

@@ -20,7 +20,8 @@ import tools.jackson.core.JsonToken;
  * {@link Fields}: fields it does not name are skipped without being decoded, so a payload
  * costs no more than tokenising it, and no tree is built.
  *
- * <p>Values are stored as read (strings, {@code Boolean}, {@code Long} or {@code BigInteger}
+ * <p>
+ * Values are stored as read (strings, {@code Boolean}, {@code Long} or {@code BigInteger}
  * for integers, exact {@code BigDecimal} for other numbers); {@link Fields} converts them
  * when a record asks, so a field of the wrong JSON type simply reads as {@code null}.
  * Shapes are immutable and built once, in the class that maps their records.
@@ -43,7 +44,10 @@ final class Shape {
 		}
 	}
 
-	/** A shape of scalar fields (strings, numbers, booleans; an object or array there reads as null). */
+	/**
+	 * A shape of scalar fields (strings, numbers, booleans; an object or array there
+	 * reads as null).
+	 */
 	static Shape of(String... names) {
 		return EMPTY.values(names);
 	}
@@ -57,7 +61,10 @@ final class Shape {
 		return shape;
 	}
 
-	/** This shape plus a nested object of {@code shape} (a scalar there is kept as a scalar). */
+	/**
+	 * This shape plus a nested object of {@code shape} (a scalar there is kept as a
+	 * scalar).
+	 */
 	Shape object(String name, Shape shape) {
 		return object(name, (siblings) -> shape);
 	}
@@ -70,12 +77,17 @@ final class Shape {
 		return with(new Field(name, Kind.OBJECT, shape));
 	}
 
-	/** This shape plus a list whose object elements have {@code shape}; other elements are skipped. */
+	/**
+	 * This shape plus a list whose object elements have {@code shape}; other elements are
+	 * skipped.
+	 */
 	Shape list(String name, Shape shape) {
 		return with(new Field(name, Kind.LIST, (siblings) -> shape));
 	}
 
-	/** This shape plus fields kept whole, whatever their JSON type, as plain Java values. */
+	/**
+	 * This shape plus fields kept whole, whatever their JSON type, as plain Java values.
+	 */
 	Shape plain(String... names) {
 		Shape shape = this;
 		for (String name : names) {
@@ -90,7 +102,10 @@ final class Shape {
 		return new Shape(fields);
 	}
 
-	/** The slot of {@code name}; declaring the names a mapping reads is the shape's whole point. */
+	/**
+	 * The slot of {@code name}; declaring the names a mapping reads is the shape's whole
+	 * point.
+	 */
 	int index(String name) {
 		Integer index = this.indexes.get(name);
 		if (index == null) {
@@ -152,7 +167,10 @@ final class Shape {
 		return scalar(parser, token);
 	}
 
-	/** Any JSON value as plain Java values; objects keep document order and cannot be modified. */
+	/**
+	 * Any JSON value as plain Java values; objects keep document order and cannot be
+	 * modified.
+	 */
 	static @Nullable Object plain(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.START_OBJECT) {
 			Map<String, @Nullable Object> map = new LinkedHashMap<>();

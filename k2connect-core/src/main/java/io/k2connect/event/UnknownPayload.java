@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
  * documents {@code pay_recipient} or {@code merchant_bank_account}), or an object with
  * neither. Never an error, so that K2 can add event types without breaking receivers; the
  * body is kept as sent.
+ *
  * @param id {@code id}, or {@code data.id} of a result, if present as a string
  * @param topic {@code topic}, if present as a string
  * @param type {@code data.type}, if present as a string
  * @param rawJson the body exactly as received, decoded as UTF-8
  */
-public record UnknownPayload(@Nullable String id, @Nullable String topic, @Nullable String type, String rawJson)
-		implements K2Payload {
+public record UnknownPayload(@Nullable String id, @Nullable String topic, @Nullable String type,
+		String rawJson) implements K2Payload {
 
 	/** Checks that the raw JSON is there. */
 	public UnknownPayload {

@@ -16,7 +16,10 @@ final class Values {
 	private Values() {
 	}
 
-	/** An unmodifiable copy (no copy when already a {@code List.copyOf} list), or {@code null}. */
+	/**
+	 * An unmodifiable copy (no copy when already a {@code List.copyOf} list), or
+	 * {@code null}.
+	 */
 	static <T> @Nullable List<T> list(@Nullable List<T> list) {
 		return (list != null) ? List.copyOf(list) : null;
 	}
@@ -26,7 +29,10 @@ final class Values {
 		return (map != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(map)) : null;
 	}
 
-	/** Whether {@code actual} equals {@code expected}, ignoring case; {@code false} for {@code null}. */
+	/**
+	 * Whether {@code actual} equals {@code expected}, ignoring case; {@code false} for
+	 * {@code null}.
+	 */
 	static boolean is(@Nullable String actual, String expected) {
 		return expected.equalsIgnoreCase(actual);
 	}

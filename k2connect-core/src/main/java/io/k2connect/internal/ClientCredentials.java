@@ -3,7 +3,8 @@ package io.k2connect.internal;
 import java.util.Objects;
 
 /**
- * The OAuth application's client id and secret. {@link #toString()} never shows the secret.
+ * The OAuth application's client id and secret. {@link #toString()} never shows the
+ * secret.
  *
  * @param clientId the application's client id
  * @param clientSecret the application's client secret

@@ -19,15 +19,18 @@ public final class JsonBodies {
 	}
 
 	/**
-	 * {@code "amount": {"currency": "KES", "value": 250}}: the value is a JSON number, always
-	 * in plain notation ({@code 1E+3} is written {@code 1000}).
+	 * {@code "amount": {"currency": "KES", "value": 250}}: the value is a JSON number,
+	 * always in plain notation ({@code 1E+3} is written {@code 1000}).
 	 */
 	public static ObjectNode amount(ObjectNode body, String currency, BigDecimal value) {
 		body.putObject("amount").put("currency", currency).put("value", plain(value));
 		return body;
 	}
 
-	/** The same number with a non-negative scale, so that Jackson never writes an exponent. */
+	/**
+	 * The same number with a non-negative scale, so that Jackson never writes an
+	 * exponent.
+	 */
 	private static BigDecimal plain(BigDecimal value) {
 		return (value.scale() < 0) ? value.setScale(0) : value;
 	}

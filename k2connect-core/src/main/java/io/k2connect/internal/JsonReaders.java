@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Lenient readers of the small JSON documents K2 answers calls with (OAuth tokens, error
- * bodies). Each takes a possibly-null parent and a field name and returns {@code null} for a
- * missing key, a JSON {@code null} or a value of the wrong JSON type, and never throws: an
- * odd field must not hide the answer. Webhook and result bodies are read by
+ * bodies). Each takes a possibly-null parent and a field name and returns {@code null}
+ * for a missing key, a JSON {@code null} or a value of the wrong JSON type, and never
+ * throws: an odd field must not hide the answer. Webhook and result bodies are read by
  * {@code io.k2connect.event.K2PayloadParser} instead, straight from the bytes.
  */
 public final class JsonReaders {
@@ -47,7 +47,10 @@ public final class JsonReaders {
 		return null;
 	}
 
-	/** Parses a body that should be a JSON object; {@code null} when it is empty, not JSON or not an object. */
+	/**
+	 * Parses a body that should be a JSON object; {@code null} when it is empty, not JSON
+	 * or not an object.
+	 */
 	public static @Nullable JsonNode tryParseObject(byte[] body) {
 		if (body.length == 0) {
 			return null;
@@ -61,7 +64,10 @@ public final class JsonReaders {
 		}
 	}
 
-	/** An exact decimal from a JSON number or a numeric string; {@code null} otherwise (NaN included). */
+	/**
+	 * An exact decimal from a JSON number or a numeric string; {@code null} otherwise
+	 * (NaN included).
+	 */
 	public static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
 		if (node == null) {
 			return null;
@@ -77,7 +83,9 @@ public final class JsonReaders {
 		}
 	}
 
-	/** A whole number, from a JSON integer or a numeric string; {@code null} otherwise. */
+	/**
+	 * A whole number, from a JSON integer or a numeric string; {@code null} otherwise.
+	 */
 	public static @Nullable Long longValue(@Nullable JsonNode parent, String field) {
 		JsonNode node = child(parent, field);
 		if (node == null) {
@@ -98,8 +106,9 @@ public final class JsonReaders {
 	}
 
 	/**
-	 * A time given either as epoch seconds (a JSON integer or numeric string, as the OAuth
-	 * endpoints send {@code created_at}) or as ISO-8601 text; {@code null} otherwise.
+	 * A time given either as epoch seconds (a JSON integer or numeric string, as the
+	 * OAuth endpoints send {@code created_at}) or as ISO-8601 text; {@code null}
+	 * otherwise.
 	 */
 	public static @Nullable OffsetDateTime timeOrEpochSeconds(@Nullable JsonNode parent, String field) {
 		Long epochSeconds = longValue(parent, field);

@@ -1,6 +1,5 @@
 package io.k2connect.internal;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -34,19 +33,22 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends one HTTP exchange to K2 with the SDK's retry rules, and turns every failure into a
- * {@code K2Exception}.
+ * Sends one HTTP exchange to K2 with the SDK's retry rules, and turns every failure into
+ * a {@code K2Exception}.
  *
- * <p>Retry rules: a request that is {@linkplain Request#safeToRepeat() safe to repeat} (GETs
+ * <p>
+ * Retry rules: a request that is {@linkplain Request#safeToRepeat() safe to repeat} (GETs
  * and the OAuth calls) is retried on connection failures, timeouts, 429 and 5xx with
  * exponential backoff and jitter, honouring {@code Retry-After}. Any other request (every
- * create call, and above all those that move money) is retried only when the connection was
- * never established, so K2 cannot have seen it: a payment is never sent twice by the SDK.
+ * create call, and above all those that move money) is retried only when the connection
+ * was never established, so K2 cannot have seen it: a payment is never sent twice by the
+ * SDK.
  *
- * <p>No exception it throws shows the client secret, the API key or the request's bearer
- * token, in its message or anywhere among its causes and suppressed exceptions: K2's error
- * text is masked, and a cause that shows one is replaced by a stand-in that keeps its class
- * name and stack trace but not its message.
+ * <p>
+ * No exception it throws shows the client secret, the API key or the request's bearer
+ * token, in its message or anywhere among its causes and suppressed exceptions: K2's
+ * error text is masked, and a cause that shows one is replaced by a stand-in that keeps
+ * its class name and stack trace but not its message.
  */
 public final class K2Http {
 
@@ -54,7 +56,10 @@ public final class K2Http {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
-	/** Longer waits than this are not worth blocking a caller for; the 429 is surfaced instead. */
+	/**
+	 * Longer waits than this are not worth blocking a caller for; the 429 is surfaced
+	 * instead.
+	 */
 	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
 	private final Supplier<RestClient> restClientFactory;
@@ -73,9 +78,9 @@ public final class K2Http {
 
 	/**
 	 * Creates the exchange.
-	 * @param restClientFactory makes the RestClient on the first call: building one sets up the
-	 * JDK HTTP client and TLS, which costs start-up time an application need not pay until it
-	 * talks to K2
+	 * @param restClientFactory makes the RestClient on the first call: building one sets
+	 * up the JDK HTTP client and TLS, which costs start-up time an application need not
+	 * pay until it talks to K2
 	 * @param maxRetries how often a failed exchange is retried
 	 * @param initialBackoff the first retry's delay
 	 * @param userAgent the User-Agent header
@@ -115,14 +120,17 @@ public final class K2Http {
 				continue;
 			}
 			catch (RuntimeException ex) {
-				// RestClientException, or whatever an application's interceptor or customizer threw:
-				// callers catch K2Exception, so nothing else may escape, and nothing that shows a secret.
+				// RestClientException, or whatever an application's interceptor or
+				// customizer threw:
+				// callers catch K2Exception, so nothing else may escape, and nothing that
+				// shows a secret.
 				Secrets secrets = secrets(request);
 				if (ex instanceof K2Exception k2 && !secrets.shownBy(k2)) {
 					throw k2;
 				}
-				throw new K2ConnectionException("Could not exchange " + request.describe() + " with K2: "
-						+ ex.getClass().getSimpleName(), secrets.scrub(ex));
+				throw new K2ConnectionException(
+						"Could not exchange " + request.describe() + " with K2: " + ex.getClass().getSimpleName(),
+						secrets.scrub(ex));
 			}
 			if (response.isSuccess()) {
 				return response;
@@ -174,8 +182,8 @@ public final class K2Http {
 		if (request.body() != null) {
 			spec.body(request.body());
 		}
-		return spec.exchange((req, res) -> new Response(res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()),
-				res.getBody().readAllBytes()), true);
+		return spec.exchange((req, res) -> new Response(res.getStatusCode().value(),
+				HttpHeaders.copyOf(res.getHeaders()), res.getBody().readAllBytes()), true);
 	}
 
 	private static boolean neverConnected(ResourceAccessException ex) {
@@ -203,14 +211,16 @@ public final class K2Http {
 		}
 		String name = cause.getClass().getSimpleName();
 		Throwable scrubbed = secrets.scrub(cause);
-		String detail = (scrubbed.getMessage() != null) ? " (" + name + ": " + scrubbed.getMessage() + ")" : " (" + name + ")";
+		String detail = (scrubbed.getMessage() != null) ? " (" + name + ": " + scrubbed.getMessage() + ")"
+				: " (" + name + ")";
 		return new K2ConnectionException(request.describe() + ": " + what + detail, scrubbed);
 	}
 
 	private Duration backoff(int attempt) {
 		long base = this.initialBackoff.toMillis() << Math.min(attempt, 16);
 		long capped = Math.min(base, MAX_BACKOFF.toMillis());
-		// "Equal jitter": half fixed, half random, so concurrent clients spread out but never retry at once.
+		// "Equal jitter": half fixed, half random, so concurrent clients spread out but
+		// never retry at once.
 		long half = capped / 2;
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
 	}
@@ -226,8 +236,8 @@ public final class K2Http {
 	}
 
 	/**
-	 * The wait a {@code Retry-After} header asks for: delay-seconds or an HTTP date. A value
-	 * that is neither, or too large for a {@code long}, counts as absent.
+	 * The wait a {@code Retry-After} header asks for: delay-seconds or an HTTP date. A
+	 * value that is neither, or too large for a {@code long}, counts as absent.
 	 */
 	private static @Nullable Duration retryAfter(Response response, Clock clock) {
 		String value = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
@@ -254,8 +264,9 @@ public final class K2Http {
 	}
 
 	/**
-	 * Maps an error response to the exception family, tolerating empty and non-JSON bodies; every
-	 * secret in the body is masked before it is read, as K2 may echo what it was sent.
+	 * Maps an error response to the exception family, tolerating empty and non-JSON
+	 * bodies; every secret in the body is masked before it is read, as K2 may echo what
+	 * it was sent.
 	 */
 	private K2ApiException apiError(Request request, Response response) {
 		String text = secrets(request).redact(new String(response.body(), StandardCharsets.UTF_8));
@@ -273,7 +284,9 @@ public final class K2Http {
 		String body = text.isBlank() ? null
 				: (text.length() > MAX_BODY_IN_EXCEPTION) ? text.substring(0, MAX_BODY_IN_EXCEPTION) : text;
 		int status = response.status();
-		StringBuilder message = new StringBuilder("K2 answered ").append(status).append(" to ").append(request.describe());
+		StringBuilder message = new StringBuilder("K2 answered ").append(status)
+			.append(" to ")
+			.append(request.describe());
 		String reason = (errorMessage != null) ? errorMessage : (errorDescription != null) ? errorDescription : error;
 		if (reason != null) {
 			message.append(": ").append(reason);
@@ -300,12 +313,14 @@ public final class K2Http {
 
 	/**
 	 * One exchange to send.
+	 *
 	 * @param method the HTTP method
 	 * @param uri the absolute URL
 	 * @param contentType the body's content type, or {@code null} without a body
 	 * @param body the body bytes, or {@code null}
 	 * @param bearerToken the access token to send, or {@code null} for the OAuth calls
-	 * @param safeToRepeat whether repeating the request can do no harm (GETs, OAuth calls)
+	 * @param safeToRepeat whether repeating the request can do no harm (GETs, OAuth
+	 * calls)
 	 */
 	public record Request(HttpMethod method, URI uri, @Nullable String contentType, byte @Nullable [] body,
 			@Nullable String bearerToken, boolean safeToRepeat) {
@@ -329,6 +344,7 @@ public final class K2Http {
 
 	/**
 	 * What K2 answered.
+	 *
 	 * @param status the HTTP status
 	 * @param headers the response headers
 	 * @param body the body, empty when there was none

@@ -13,18 +13,22 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The credentials of one client (client secret, API key, the bearer token of a request), and
- * the means to keep them out of the exceptions it throws.
+ * The credentials of one client (client secret, API key, the bearer token of a request),
+ * and the means to keep them out of the exceptions it throws.
  *
- * <p>The SDK's own messages never quote a credential, but what it passes on may: the JDK
- * refuses a header it cannot send with {@code invalid header value: "Bearer <token>\n"}, an
- * application's interceptor may say anything, and K2 may echo what it was sent. So text from
- * elsewhere goes through {@link #redact}, and every cause through {@link #scrub}.
+ * <p>
+ * The SDK's own messages never quote a credential, but what it passes on may: the JDK
+ * refuses a header it cannot send with {@code invalid header value: "Bearer <token>\n"},
+ * an application's interceptor may say anything, and K2 may echo what it was sent. So
+ * text from elsewhere goes through {@link #redact}, and every cause through
+ * {@link #scrub}.
  *
- * <p>Each credential is also looked for in the pieces it falls into at characters that are
- * not visible ASCII, since a message may show a value with a line break escaped or cut at it.
- * Values shorter than {@value #MIN_LENGTH} characters are not looked for: no real credential is
- * that short, and masking every {@code t} of a message would leave nothing to read.
+ * <p>
+ * Each credential is also looked for in the pieces it falls into at characters that are
+ * not visible ASCII, since a message may show a value with a line break escaped or cut at
+ * it. Values shorter than {@value #MIN_LENGTH} characters are not looked for: no real
+ * credential is that short, and masking every {@code t} of a message would leave nothing
+ * to read.
  */
 final class Secrets {
 
@@ -34,7 +38,10 @@ final class Secrets {
 
 	private final List<String> credentials;
 
-	/** What to look for: every credential and its pieces, longest first so a piece never splits a whole. */
+	/**
+	 * What to look for: every credential and its pieces, longest first so a piece never
+	 * splits a whole.
+	 */
 	private final List<String> values;
 
 	Secrets(Collection<String> credentials) {
@@ -50,7 +57,9 @@ final class Secrets {
 		this.values = List.copyOf(sorted);
 	}
 
-	/** These credentials and one more, e.g. the bearer token of the request that failed. */
+	/**
+	 * These credentials and one more, e.g. the bearer token of the request that failed.
+	 */
 	Secrets and(@Nullable String credential) {
 		if (credential == null) {
 			return this;
@@ -69,15 +78,19 @@ final class Secrets {
 		return redacted;
 	}
 
-	/** Whether the exception, its causes or its suppressed exceptions show a credential anywhere. */
+	/**
+	 * Whether the exception, its causes or its suppressed exceptions show a credential
+	 * anywhere.
+	 */
 	boolean shownBy(Throwable ex) {
 		return shownBy(ex, Collections.newSetFromMap(new IdentityHashMap<>()));
 	}
 
 	/**
-	 * The exception itself when it shows no credential (see {@link #shownBy}); otherwise a
-	 * stand-in for it, and for each cause and suppressed exception that shows one, which keeps
-	 * the original's class name and stack trace, and its message only where that is clean.
+	 * The exception itself when it shows no credential (see {@link #shownBy}); otherwise
+	 * a stand-in for it, and for each cause and suppressed exception that shows one,
+	 * which keeps the original's class name and stack trace, and its message only where
+	 * that is clean.
 	 */
 	Throwable scrub(Throwable ex) {
 		return standIn(ex, new IdentityHashMap<>());
@@ -136,8 +149,8 @@ final class Secrets {
 	}
 
 	/**
-	 * Stands in for an exception that showed a credential: its class name and stack trace, and
-	 * its message only if that was clean.
+	 * Stands in for an exception that showed a credential: its class name and stack
+	 * trace, and its message only if that was clean.
 	 */
 	private static final class Redacted extends RuntimeException {
 

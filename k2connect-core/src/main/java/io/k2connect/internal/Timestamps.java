@@ -12,15 +12,17 @@ import java.time.temporal.ChronoField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes timestamps the way K2 writes them: ISO-8601 with seconds and an offset,
- * with or without fractional seconds ({@code 2020-10-22T10:43:19+03:00},
+ * Reads and writes timestamps the way K2 writes them: ISO-8601 with seconds and an
+ * offset, with or without fractional seconds ({@code 2020-10-22T10:43:19+03:00},
  * {@code 2021-01-27T10:57:58.623+03:00}, {@code ...Z}). Reading is lenient (an unreadable
  * time is {@code null}, never an error); writing always gives the canonical form.
  */
 public final class Timestamps {
 
-	// Not ISO_OFFSET_DATE_TIME: that drops ":00" seconds and writes UTC as "Z", while K2's own
-	// documents always show seconds and an offset such as "+03:00". The fraction appears only
+	// Not ISO_OFFSET_DATE_TIME: that drops ":00" seconds and writes UTC as "Z", while
+	// K2's own
+	// documents always show seconds and an offset such as "+03:00". The fraction appears
+	// only
 	// when there is one, so "2021-04-12T08:50:22+03:00" round-trips unchanged.
 	private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -30,7 +32,10 @@ public final class Timestamps {
 		.appendOffset("+HH:MM", "+00:00")
 		.toFormatter();
 
-	/** Fallback for times the fast path does not handle (e.g. {@code +0300}, seconds in the offset). */
+	/**
+	 * Fallback for times the fast path does not handle (e.g. {@code +0300}, seconds in
+	 * the offset).
+	 */
 	private static final DateTimeFormatter LENIENT_OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
 		.parseCaseInsensitive()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -57,8 +62,8 @@ public final class Timestamps {
 	/**
 	 * Reads an ISO-8601 date-time with an offset. The common shapes are parsed by hand
 	 * because {@code DateTimeFormatter} costs more than the rest of a webhook's mapping
-	 * together; anything else (e.g. {@code +0300}, lower-case {@code t} and {@code z}) goes
-	 * through a strict formatter.
+	 * together; anything else (e.g. {@code +0300}, lower-case {@code t} and {@code z})
+	 * goes through a strict formatter.
 	 * @param text the time as sent, or {@code null}
 	 * @return the time, or {@code null} when there is none or it cannot be read (a date
 	 * alone, no offset, an impossible date, ...)
@@ -97,7 +102,9 @@ public final class Timestamps {
 		}
 	}
 
-	/** {@code yyyy-MM-ddTHH:mm:ss[.f{1,}](Z|±HH:MM)}, or {@code null} for any other shape. */
+	/**
+	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,}](Z|±HH:MM)}, or {@code null} for any other shape.
+	 */
 	private static @Nullable OffsetDateTime parseCommonShape(String s) {
 		int n = s.length();
 		if (n < 20 || n > 40 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
@@ -160,7 +167,10 @@ public final class Timestamps {
 		}
 	}
 
-	/** The non-negative number written by {@code count} ASCII digits at {@code from}, or -1. */
+	/**
+	 * The non-negative number written by {@code count} ASCII digits at {@code from}, or
+	 * -1.
+	 */
 	private static int digits(String s, int from, int count) {
 		int value = 0;
 		for (int i = from; i < from + count; i++) {

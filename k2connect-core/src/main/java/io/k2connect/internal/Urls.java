@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rules for the URLs the SDK talks to or hands to K2: HTTPS everywhere, with plain HTTP only
- * for loopback hosts so the local simulator and tests work.
+ * Rules for the URLs the SDK talks to or hands to K2: HTTPS everywhere, with plain HTTP
+ * only for loopback hosts so the local simulator and tests work.
  */
 public final class Urls {
 
@@ -24,7 +24,8 @@ public final class Urls {
 		}
 		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
 		if (scheme.equals("https")) {
-			// getHost() is null for names java.net.URI will not parse as a host (e.g. with "_"), which DNS allows.
+			// getHost() is null for names java.net.URI will not parse as a host (e.g.
+			// with "_"), which DNS allows.
 			return url.getHost() != null || !url.getRawAuthority().isBlank();
 		}
 		return scheme.equals("http") && url.getHost() != null && isLoopback(url.getHost());
@@ -78,7 +79,10 @@ public final class Urls {
 		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
-	/** Appends an absolute path ({@code /api/v1/...}) to a base URL, keeping any path the base has. */
+	/**
+	 * Appends an absolute path ({@code /api/v1/...}) to a base URL, keeping any path the
+	 * base has.
+	 */
 	public static URI join(URI base, String path) {
 		String b = base.toString();
 		while (b.endsWith("/")) {
@@ -88,9 +92,9 @@ public final class Urls {
 	}
 
 	/**
-	 * Parses a URL a user typed for a request field. Text that is not a URL at all becomes a
-	 * relative placeholder URI, which the field's rule then reports with all other broken
-	 * fields instead of failing alone and first.
+	 * Parses a URL a user typed for a request field. Text that is not a URL at all
+	 * becomes a relative placeholder URI, which the field's rule then reports with all
+	 * other broken fields instead of failing alone and first.
 	 */
 	public static @Nullable URI parseForValidation(@Nullable String value) {
 		if (value == null) {

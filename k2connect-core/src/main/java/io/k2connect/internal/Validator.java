@@ -15,11 +15,13 @@ import io.k2connect.model.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects every broken rule of one request so that a single {@link K2ValidationException}
- * names them all. Field names are the wire names (e.g. {@code subscriber.phone_number}), which
- * is what K2's own error messages and the API docs use.
+ * Collects every broken rule of one request so that a single
+ * {@link K2ValidationException} names them all. Field names are the wire names (e.g.
+ * {@code subscriber.phone_number}), which is what K2's own error messages and the API
+ * docs use.
  *
- * <p>Each check returns the value to keep (normalised where the rule says so), so a record's
+ * <p>
+ * Each check returns the value to keep (normalised where the rule says so), so a record's
  * compact constructor reads {@code phone = v.phone("phone_number", phone);}.
  */
 public final class Validator {
@@ -78,8 +80,8 @@ public final class Validator {
 	}
 
 	/**
-	 * Requires an amount within {@link Amounts}: positive, at most {@link Amounts#MAX}, with at
-	 * most two decimals and {@link Amounts#MAX_PRECISION} digits.
+	 * Requires an amount within {@link Amounts}: positive, at most {@link Amounts#MAX},
+	 * with at most two decimals and {@link Amounts#MAX_PRECISION} digits.
 	 */
 	public @Nullable BigDecimal amount(String field, @Nullable BigDecimal value) {
 		if (value == null) {
@@ -87,7 +89,8 @@ public final class Validator {
 			return null;
 		}
 		check(value.signum() > 0, field, "must be greater than 0");
-		// Only precision() and scale() until the value is known to be small: arithmetic on
+		// Only precision() and scale() until the value is known to be small: arithmetic
+		// on
 		// 1E+300000000 (stripTrailingZeros, setScale, writing it out) would not finish.
 		int precision = value.precision();
 		if (precision > Amounts.MAX_PRECISION) {
@@ -97,7 +100,8 @@ public final class Validator {
 		long integerDigits = (long) precision - value.scale();
 		check(value.signum() <= 0 || (integerDigits <= MAX_INTEGER_DIGITS && value.compareTo(Amounts.MAX) <= 0), field,
 				"must be at most " + Amounts.MAX.toPlainString());
-		// Stripping trailing zeros removes at most precision - 1 places: a larger scale has too many decimals.
+		// Stripping trailing zeros removes at most precision - 1 places: a larger scale
+		// has too many decimals.
 		check((long) value.scale() - (precision - 1) <= Amounts.MAX_DECIMALS
 				&& value.stripTrailingZeros().scale() <= Amounts.MAX_DECIMALS, field,
 				"must have at most " + Amounts.MAX_DECIMALS + " decimal places");
@@ -114,8 +118,8 @@ public final class Validator {
 	}
 
 	/**
-	 * At most five entries with non-blank keys and string, number or boolean values; returns an
-	 * unmodifiable copy keeping the order.
+	 * At most five entries with non-blank keys and string, number or boolean values;
+	 * returns an unmodifiable copy keeping the order.
 	 */
 	public Map<String, Object> metadata(String field, @Nullable Map<String, ?> value) {
 		if (value == null || value.isEmpty()) {
@@ -128,7 +132,8 @@ public final class Validator {
 				this.errors.add(new FieldError(field, "keys must not be blank"));
 			}
 			else if (!(entry instanceof String || entry instanceof Number || entry instanceof Boolean)) {
-				// K2 echoes metadata back as flat JSON values; anything else has no defined wire form.
+				// K2 echoes metadata back as flat JSON values; anything else has no
+				// defined wire form.
 				this.errors.add(new FieldError(field + "." + key, "must be a string, number or boolean"));
 			}
 			else {

@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
  * A Kenyan mobile number, kept in its international form {@code +2547XXXXXXXX} (or
  * {@code +2541XXXXXXXX}).
  *
- * <p>{@link #parse(String)} accepts the forms people type: {@code 0712345678},
+ * <p>
+ * {@link #parse(String)} accepts the forms people type: {@code 0712345678},
  * {@code 0112345678}, {@code 712345678}, {@code 254712345678} and {@code +254712345678},
- * with or without spaces and dashes. K2 wants {@link #e164()} ({@code +254…}) for STK push,
- * PAY and settlement accounts, and {@link #msisdn()} ({@code 254…}) for v2 send-money
- * destinations.
+ * with or without spaces and dashes. K2 wants {@link #e164()} ({@code +254…}) for STK
+ * push, PAY and settlement accounts, and {@link #msisdn()} ({@code 254…}) for v2
+ * send-money destinations.
  *
  * @param e164 the number as {@code +254} followed by nine digits starting with 7 or 1
  */
@@ -33,7 +34,8 @@ public record PhoneNumber(String e164) {
 	 * Reads a Kenyan mobile number in any common form.
 	 * @param value the number as typed
 	 * @return the number
-	 * @throws K2ValidationException naming {@code phone_number} when it is not a Kenyan mobile number
+	 * @throws K2ValidationException naming {@code phone_number} when it is not a Kenyan
+	 * mobile number
 	 */
 	public static PhoneNumber parse(String value) {
 		PhoneNumber number = tryParse(value);
@@ -44,7 +46,8 @@ public record PhoneNumber(String e164) {
 	}
 
 	/**
-	 * Reads a Kenyan mobile number in any common form, or returns {@code null} when it is not one.
+	 * Reads a Kenyan mobile number in any common form, or returns {@code null} when it is
+	 * not one.
 	 * @param value the number as typed, may be null
 	 * @return the number, or {@code null}
 	 */
@@ -70,7 +73,9 @@ public record PhoneNumber(String e164) {
 		return isCanonical(e164) ? new PhoneNumber(e164) : null;
 	}
 
-	/** The number without the plus sign, {@code 2547XXXXXXXX}, as v2 send money wants it. */
+	/**
+	 * The number without the plus sign, {@code 2547XXXXXXXX}, as v2 send money wants it.
+	 */
 	public String msisdn() {
 		return this.e164.substring(1);
 	}

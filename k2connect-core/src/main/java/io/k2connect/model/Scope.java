@@ -3,9 +3,9 @@ package io.k2connect.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whose transactions a webhook subscription ({@code POST /api/{v1|v2}/webhook_subscriptions}) or a
- * polling request ({@code POST /api/{v1|v2}/polling}) covers: one till, or the whole company
- * (API.md §3 and §7).
+ * Whose transactions a webhook subscription ({@code POST
+ * /api/{v1|v2}/webhook_subscriptions}) or a polling request ({@code POST
+ * /api/{v1|v2}/polling}) covers: one till, or the whole company (API.md §3 and §7).
  */
 public enum Scope implements WireValue {
 
@@ -35,6 +35,5 @@ public enum Scope implements WireValue {
 	public static @Nullable Scope fromWireValue(@Nullable String wireValue) {
 		return WireValue.find(values(), wireValue);
 	}
-
 
 }

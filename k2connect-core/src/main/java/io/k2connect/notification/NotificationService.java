@@ -21,7 +21,8 @@ public final class NotificationService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#notifications()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#notifications()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public NotificationService(K2Transport transport) {
@@ -30,9 +31,9 @@ public final class NotificationService {
 
 	/**
 	 * Sends an SMS to the payer of a received transaction
-	 * ({@code POST /api/v1/transaction_sms_notifications}). K2 answers at once; the outcome
-	 * arrives later as a signed {@code transaction_sms_notification} result at the request's
-	 * callback URL.
+	 * ({@code POST /api/v1/transaction_sms_notifications}). K2 answers at once; the
+	 * outcome arrives later as a signed {@code transaction_sms_notification} result at
+	 * the request's callback URL.
 	 * @param request the notification
 	 * @return where K2 keeps the notification
 	 */
@@ -56,7 +57,8 @@ public final class NotificationService {
 	/**
 	 * Reads the SMS notification's status ({@code GET} its location). The same document
 	 * K2 posts to the callback URL.
-	 * @param location what {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
+	 * @param location what
+	 * {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
 	 * @return the SMS notification's current state
 	 */
 	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location) {
@@ -66,11 +68,13 @@ public final class NotificationService {
 	/**
 	 * Reads the SMS notification's status, with per-call options; see
 	 * {@link #transactionNotificationStatus(ResourceLocation)}.
-	 * @param location what {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
+	 * @param location what
+	 * {@link #sendTransactionSmsNotification(TransactionSmsNotificationRequest)} returned
 	 * @param options per-call options
 	 * @return the SMS notification's current state
 	 */
-	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location, RequestOptions options) {
+	public TransactionSmsNotificationResult transactionNotificationStatus(ResourceLocation location,
+			RequestOptions options) {
 		return this.transport.status(location, TransactionSmsNotificationResult.class, options);
 	}
 

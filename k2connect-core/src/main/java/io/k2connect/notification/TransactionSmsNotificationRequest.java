@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code POST /api/v1/transaction_sms_notifications}, API.md §8). Build one with
  * {@link #builder()}; every field is required.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields. K2 documents no length limit for the message, so none is imposed here.
  *
  * @param webhookEventReference the top-level {@code id} of the received
@@ -36,9 +37,9 @@ public record TransactionSmsNotificationRequest(String webhookEventReference, St
 	}
 
 	/**
-	 * Builds a {@link TransactionSmsNotificationRequest}; {@link #build()} checks every rule at
-	 * once. A builder rather than a constructor call because two of the three texts would
-	 * otherwise be easy to swap.
+	 * Builds a {@link TransactionSmsNotificationRequest}; {@link #build()} checks every
+	 * rule at once. A builder rather than a constructor call because two of the three
+	 * texts would otherwise be easy to swap.
 	 */
 	public static final class Builder {
 
@@ -51,7 +52,10 @@ public record TransactionSmsNotificationRequest(String webhookEventReference, St
 		private Builder() {
 		}
 
-		/** The {@code id} of the received {@code buygoods_transaction_received} webhook. Required. */
+		/**
+		 * The {@code id} of the received {@code buygoods_transaction_received} webhook.
+		 * Required.
+		 */
 		public Builder webhookEventReference(String webhookEventReference) {
 			this.webhookEventReference = webhookEventReference;
 			return this;
@@ -63,7 +67,10 @@ public record TransactionSmsNotificationRequest(String webhookEventReference, St
 			return this;
 		}
 
-		/** Where K2 posts the signed result: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the signed result: absolute https (http only for loopback).
+		 * Required.
+		 */
 		public Builder callbackUrl(URI callbackUrl) {
 			this.callbackUrl = callbackUrl;
 			return this;

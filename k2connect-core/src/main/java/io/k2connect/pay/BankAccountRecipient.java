@@ -8,12 +8,14 @@ import io.k2connect.model.SettlementMethod;
  * A bank account PAY recipient ({@code "type": "bank_account"} of
  * {@code POST /api/v1/pay_recipients}, API.md §5.1).
  *
- * <p>Construction checks every field and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every field and throws one {@link K2ValidationException} naming all
  * broken ones.
  *
  * @param accountName the name the account is held in
  * @param accountNumber the account number
- * @param bankBranchRef the K2 reference (a UUID from the K2 dashboard) of the account's bank branch
+ * @param bankBranchRef the K2 reference (a UUID from the K2 dashboard) of the account's
+ * bank branch
  * @param settlementMethod how K2 moves the money to the account
  */
 public record BankAccountRecipient(String accountName, String accountNumber, String bankBranchRef,

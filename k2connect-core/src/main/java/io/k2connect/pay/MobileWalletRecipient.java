@@ -8,15 +8,16 @@ import org.jspecify.annotations.Nullable;
  * A mobile wallet PAY recipient ({@code "type": "mobile_wallet"} of
  * {@code POST /api/v1/pay_recipients}, API.md §5.1). Build one with {@link #builder()}.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields; the phone number is kept in the {@code +254…} form K2 wants.
  *
  * @param firstName the recipient's first name
  * @param lastName the recipient's last name
  * @param phoneNumber the wallet's phone, any Kenyan form; kept as {@code +254…}
  * @param network the mobile network, e.g. {@value #SAFARICOM}
- * @param email the recipient's e-mail; optional, as in the PHP, Node and .NET SDKs (Python v1
- * requires it)
+ * @param email the recipient's e-mail; optional, as in the PHP, Node and .NET SDKs
+ * (Python v1 requires it)
  */
 public record MobileWalletRecipient(String firstName, String lastName, String phoneNumber, String network,
 		@Nullable String email) implements PayRecipient {
@@ -36,7 +37,8 @@ public record MobileWalletRecipient(String firstName, String lastName, String ph
 		// Required but not limited to SAFARICOM: K2 documents no closed list of networks.
 		network = v.requiredText("pay_recipient.network", network);
 		email = v.optionalText(email);
-		v.check(email == null || email.matches("[^@\\s]+@[^@\\s]+"), "pay_recipient.email", "must be an e-mail address");
+		v.check(email == null || email.matches("[^@\\s]+@[^@\\s]+"), "pay_recipient.email",
+				"must be an e-mail address");
 		v.throwIfInvalid();
 	}
 
@@ -51,7 +53,9 @@ public record MobileWalletRecipient(String firstName, String lastName, String ph
 		return PayDestinationType.MOBILE_WALLET;
 	}
 
-	/** Builds a {@link MobileWalletRecipient}; {@link #build()} checks every rule at once. */
+	/**
+	 * Builds a {@link MobileWalletRecipient}; {@link #build()} checks every rule at once.
+	 */
 	public static final class Builder {
 
 		private @Nullable String firstName;
@@ -85,7 +89,9 @@ public record MobileWalletRecipient(String firstName, String lastName, String ph
 			return this;
 		}
 
-		/** The mobile network, e.g. {@value MobileWalletRecipient#SAFARICOM}. Required. */
+		/**
+		 * The mobile network, e.g. {@value MobileWalletRecipient#SAFARICOM}. Required.
+		 */
 		public Builder network(String network) {
 			this.network = network;
 			return this;

@@ -23,7 +23,8 @@ public final class PayService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#pay()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#pay()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public PayService(K2Transport transport) {
@@ -32,9 +33,9 @@ public final class PayService {
 
 	/**
 	 * Registers someone to pay ({@code POST /api/v1/pay_recipients}). The recipient's
-	 * {@code recipient_reference}, which {@link #sendPay(SendPayRequest)} needs, is assigned by
-	 * K2; its docs say to copy it from the K2 web app, as reading it through the API is
-	 * discontinued.
+	 * {@code recipient_reference}, which {@link #sendPay(SendPayRequest)} needs, is
+	 * assigned by K2; its docs say to copy it from the K2 web app, as reading it through
+	 * the API is discontinued.
 	 * @param recipient the recipient: a mobile wallet, bank account, till or Pay Bill
 	 * @return where K2 keeps the recipient
 	 */
@@ -43,7 +44,8 @@ public final class PayService {
 	}
 
 	/**
-	 * Registers someone to pay, with per-call options; see {@link #addPayRecipient(PayRecipient)}.
+	 * Registers someone to pay, with per-call options; see
+	 * {@link #addPayRecipient(PayRecipient)}.
 	 * @param recipient the recipient: a mobile wallet, bank account, till or Pay Bill
 	 * @param options per-call options
 	 * @return where K2 keeps the recipient
@@ -54,8 +56,9 @@ public final class PayService {
 	}
 
 	/**
-	 * Sends money to a registered recipient ({@code POST /api/v1/payments}). K2 answers at once;
-	 * the outcome arrives later as a signed {@code payment} result at the request's callback URL.
+	 * Sends money to a registered recipient ({@code POST /api/v1/payments}). K2 answers
+	 * at once; the outcome arrives later as a signed {@code payment} result at the
+	 * request's callback URL.
 	 * @param request the payment
 	 * @return where K2 keeps the payment
 	 */
@@ -76,8 +79,9 @@ public final class PayService {
 	}
 
 	/**
-	 * Reads the payment's status ({@code GET} its location): {@code Scheduled}, then {@code Processed} with its transfer batches. The same document
-	 * K2 posts to the callback URL.
+	 * Reads the payment's status ({@code GET} its location): {@code Scheduled}, then
+	 * {@code Processed} with its transfer batches. The same document K2 posts to the
+	 * callback URL.
 	 * @param location what {@link #sendPay(SendPayRequest)} returned
 	 * @return the payment's current state
 	 */
@@ -116,7 +120,8 @@ public final class PayService {
 			fields.put("till_name", till.tillName()).put("till_number", till.tillNumber());
 		}
 		else {
-			// PayRecipient is sealed, so this is the last kind (Java 17 has no pattern switch to say so).
+			// PayRecipient is sealed, so this is the last kind (Java 17 has no pattern
+			// switch to say so).
 			PaybillRecipient paybill = (PaybillRecipient) recipient;
 			fields.put("paybill_name", paybill.paybillName())
 				.put("paybill_number", paybill.paybillNumber())

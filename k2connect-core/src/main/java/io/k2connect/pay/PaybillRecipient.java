@@ -7,15 +7,16 @@ import io.k2connect.internal.Validator;
  * A Pay Bill PAY recipient ({@code "type": "paybill"} of
  * {@code POST /api/v1/pay_recipients}, API.md §5.1).
  *
- * <p>Construction checks every field and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every field and throws one {@link K2ValidationException} naming all
  * broken ones.
  *
  * @param paybillName the Pay Bill's name
  * @param paybillNumber the Pay Bill (business) number, e.g. {@code 815581}
  * @param paybillAccountNumber the account number to pay into at that Pay Bill
  */
-public record PaybillRecipient(String paybillName, String paybillNumber, String paybillAccountNumber)
-		implements PayRecipient {
+public record PaybillRecipient(String paybillName, String paybillNumber,
+		String paybillAccountNumber) implements PayRecipient {
 
 	/**
 	 * Checks every field; texts are kept without surrounding whitespace.

@@ -14,15 +14,18 @@ import io.k2connect.internal.Validator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An outgoing PAY payment to a registered recipient ({@code POST /api/v1/payments}, API.md
- * §5.2). Build one with {@link #builder()}.
+ * An outgoing PAY payment to a registered recipient ({@code POST /api/v1/payments},
+ * API.md §5.2). Build one with {@link #builder()}.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields.
  *
  * @param destinationType the kind of recipient paid
- * @param destinationReference the recipient's K2 reference ({@code recipient_reference}, a UUID)
- * @param amount the amount, positive with at most two decimals and within {@link io.k2connect.model.Amounts}
+ * @param destinationReference the recipient's K2 reference ({@code recipient_reference},
+ * a UUID)
+ * @param amount the amount, positive with at most two decimals and within
+ * {@link io.k2connect.model.Amounts}
  * @param currency the currency, {@code KES} unless given
  * @param description what the payment is for, free text
  * @param category the payment's category, or {@code null} for none
@@ -109,7 +112,10 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 			return this;
 		}
 
-		/** The amount, positive with at most two decimals and at most {@link io.k2connect.model.Amounts#MAX}. Required. */
+		/**
+		 * The amount, positive with at most two decimals and at most
+		 * {@link io.k2connect.model.Amounts#MAX}. Required.
+		 */
 		public Builder amount(BigDecimal amount) {
 			this.amount = amount;
 			return this;
@@ -135,7 +141,8 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 
 		/** Labels for the payment, sent as a JSON array of strings. */
 		public Builder tags(List<String> tags) {
-			// A copy that tolerates null entries, so that build() reports them instead of failing here.
+			// A copy that tolerates null entries, so that build() reports them instead of
+			// failing here.
 			this.tags = (tags != null) ? new ArrayList<>(tags) : null;
 			return this;
 		}
@@ -151,7 +158,10 @@ public record SendPayRequest(PayDestinationType destinationType, String destinat
 			return this;
 		}
 
-		/** Where K2 posts the signed result: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the signed result: absolute https (http only for loopback).
+		 * Required.
+		 */
 		public Builder callbackUrl(URI callbackUrl) {
 			this.callbackUrl = callbackUrl;
 			return this;

@@ -7,7 +7,8 @@ import io.k2connect.internal.Validator;
  * A Buy Goods till PAY recipient ({@code "type": "till"} of
  * {@code POST /api/v1/pay_recipients}, API.md §5.1).
  *
- * <p>Construction checks every field and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every field and throws one {@link K2ValidationException} naming all
  * broken ones.
  *
  * @param tillName the till's name

@@ -15,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  * {@link #forTill(String, OffsetDateTime, OffsetDateTime, String)},
  * {@link #forCompany(OffsetDateTime, OffsetDateTime, String)} or {@link #builder()}.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
- * broken fields: a till scope needs the till number in {@code scope_reference}, a company scope
- * must not carry one, and {@code from_time} must be before {@code to_time}. The times keep
- * their offsets and are sent as ISO-8601, e.g. {@code 2021-04-12T08:50:22+03:00}.
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * broken fields: a till scope needs the till number in {@code scope_reference}, a company
+ * scope must not carry one, and {@code from_time} must be before {@code to_time}. The
+ * times keep their offsets and are sent as ISO-8601, e.g.
+ * {@code 2021-04-12T08:50:22+03:00}.
  *
  * @param scope one till or the whole company
- * @param scopeReference the till number for {@link Scope#TILL}; {@code null} for {@link Scope#COMPANY}
+ * @param scopeReference the till number for {@link Scope#TILL}; {@code null} for
+ * {@link Scope#COMPANY}
  * @param fromTime the start of the window
  * @param toTime the end of the window, after {@code fromTime}
  * @param callbackUrl where K2 posts the signed result with the transactions
@@ -36,7 +39,8 @@ public record PollingRequest(Scope scope, @Nullable String scopeReference, Offse
 			scopeReference = v.requiredText("scope_reference", scopeReference);
 		}
 		else {
-			// A till number with company scope most likely means the caller wanted till scope;
+			// A till number with company scope most likely means the caller wanted till
+			// scope;
 			// saying so beats polling the whole company.
 			scopeReference = v.optionalText(scopeReference);
 			v.check(scope == null || scopeReference == null, "scope_reference", "must be empty when scope is company");
@@ -55,7 +59,8 @@ public record PollingRequest(Scope scope, @Nullable String scopeReference, Offse
 	 * @param tillNumber the till, e.g. {@code 112233}
 	 * @param fromTime the start of the window
 	 * @param toTime the end of the window, after {@code fromTime}
-	 * @param callbackUrl where K2 posts the result: absolute https (http only for loopback)
+	 * @param callbackUrl where K2 posts the result: absolute https (http only for
+	 * loopback)
 	 * @return the request
 	 * @throws K2ValidationException naming every broken field
 	 */
@@ -73,7 +78,8 @@ public record PollingRequest(Scope scope, @Nullable String scopeReference, Offse
 	 * Replays the transactions every till of the company received in a time window.
 	 * @param fromTime the start of the window
 	 * @param toTime the end of the window, after {@code fromTime}
-	 * @param callbackUrl where K2 posts the result: absolute https (http only for loopback)
+	 * @param callbackUrl where K2 posts the result: absolute https (http only for
+	 * loopback)
 	 * @return the request
 	 * @throws K2ValidationException naming every broken field
 	 */
@@ -126,7 +132,10 @@ public record PollingRequest(Scope scope, @Nullable String scopeReference, Offse
 			return this;
 		}
 
-		/** Where K2 posts the signed result: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the signed result: absolute https (http only for loopback).
+		 * Required.
+		 */
 		public Builder callbackUrl(URI callbackUrl) {
 			this.callbackUrl = callbackUrl;
 			return this;

@@ -11,8 +11,8 @@ import io.k2connect.internal.Timestamps;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Polling: asking K2 to replay the transactions of a time window, e.g. to catch up on missed
- * webhooks (API.md §7). Obtain it from {@link io.k2connect.K2Client#polling()}.
+ * Polling: asking K2 to replay the transactions of a time window, e.g. to catch up on
+ * missed webhooks (API.md §7). Obtain it from {@link io.k2connect.K2Client#polling()}.
  */
 public final class PollingService {
 
@@ -21,7 +21,8 @@ public final class PollingService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#polling()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#polling()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public PollingService(K2Transport transport) {
@@ -29,9 +30,9 @@ public final class PollingService {
 	}
 
 	/**
-	 * Asks K2 for the transactions of a time window ({@code POST /api/{v1|v2}/polling}). K2 answers
-	 * at once; the transactions arrive later as a signed {@code polling} result at the request's
-	 * callback URL.
+	 * Asks K2 for the transactions of a time window ({@code POST /api/{v1|v2}/polling}).
+	 * K2 answers at once; the transactions arrive later as a signed {@code polling}
+	 * result at the request's callback URL.
 	 * @param request the polling request
 	 * @return where K2 keeps the polling request
 	 */
@@ -52,8 +53,9 @@ public final class PollingService {
 	}
 
 	/**
-	 * Reads the polling request's status ({@code GET} its location): when it has succeeded, the transactions of the window. The same document
-	 * K2 posts to the callback URL.
+	 * Reads the polling request's status ({@code GET} its location): when it has
+	 * succeeded, the transactions of the window. The same document K2 posts to the
+	 * callback URL.
 	 * @param location what {@link #createPollingRequest(PollingRequest)} returned
 	 * @return the polling request's current state
 	 */

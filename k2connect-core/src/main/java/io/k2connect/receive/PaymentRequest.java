@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An M-PESA STK push: asks the customer's phone to pay into an Online Payments till
- * ({@code POST /api/{v1|v2}/incoming_payments}, API.md §4). Build one with {@link #builder()}.
+ * ({@code POST /api/{v1|v2}/incoming_payments}, API.md §4). Build one with
+ * {@link #builder()}.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields; the phone number is kept in the {@code +254…} form K2 wants.
  *
  * @param paymentChannel the channel, {@code M-PESA STK Push} unless given
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastName the customer's last name
  * @param phoneNumber the customer's phone, any Kenyan form; kept as {@code +254…}
  * @param email the customer's e-mail
- * @param amount the amount, positive with at most two decimals and within {@link io.k2connect.model.Amounts}
+ * @param amount the amount, positive with at most two decimals and within
+ * {@link io.k2connect.model.Amounts}
  * @param currency the currency, {@code KES} unless given
  * @param metadata up to five entries K2 echoes in the result
  * @param callbackUrl where K2 posts the signed result
@@ -115,7 +118,10 @@ public record PaymentRequest(String paymentChannel, String tillNumber, @Nullable
 			return this;
 		}
 
-		/** The phone to push the payment prompt to: 07…, 01…, 7…, 2547… or +2547…. Required. */
+		/**
+		 * The phone to push the payment prompt to: 07…, 01…, 7…, 2547… or +2547….
+		 * Required.
+		 */
 		public Builder phoneNumber(String phoneNumber) {
 			this.phoneNumber = phoneNumber;
 			return this;
@@ -127,7 +133,10 @@ public record PaymentRequest(String paymentChannel, String tillNumber, @Nullable
 			return this;
 		}
 
-		/** The amount, positive with at most two decimals and at most {@link io.k2connect.model.Amounts#MAX}. Required. */
+		/**
+		 * The amount, positive with at most two decimals and at most
+		 * {@link io.k2connect.model.Amounts#MAX}. Required.
+		 */
 		public Builder amount(BigDecimal amount) {
 			this.amount = amount;
 			return this;
@@ -145,7 +154,10 @@ public record PaymentRequest(String paymentChannel, String tillNumber, @Nullable
 			return this;
 		}
 
-		/** Where K2 posts the signed result: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the signed result: absolute https (http only for loopback).
+		 * Required.
+		 */
 		public Builder callbackUrl(URI callbackUrl) {
 			this.callbackUrl = callbackUrl;
 			return this;
@@ -164,8 +176,8 @@ public record PaymentRequest(String paymentChannel, String tillNumber, @Nullable
 		 */
 		public PaymentRequest build() {
 			return new PaymentRequest(this.paymentChannel, this.tillNumber, this.firstName, this.middleName,
-					this.lastName, this.phoneNumber, this.email, this.amount, this.currency, Validator.widen(this.metadata),
-					this.callbackUrl);
+					this.lastName, this.phoneNumber, this.email, this.amount, this.currency,
+					Validator.widen(this.metadata), this.callbackUrl);
 		}
 
 	}

@@ -20,7 +20,8 @@ public final class ReceivePaymentsService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#receivePayments()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#receivePayments()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public ReceivePaymentsService(K2Transport transport) {
@@ -28,9 +29,9 @@ public final class ReceivePaymentsService {
 	}
 
 	/**
-	 * Asks the customer's phone to pay ({@code POST /api/{v1|v2}/incoming_payments}). K2 answers at
-	 * once; the outcome arrives later as a signed {@code incoming_payment} result at the
-	 * request's callback URL, or through {@code paymentRequestStatus}.
+	 * Asks the customer's phone to pay ({@code POST /api/{v1|v2}/incoming_payments}). K2
+	 * answers at once; the outcome arrives later as a signed {@code incoming_payment}
+	 * result at the request's callback URL, or through {@code paymentRequestStatus}.
 	 * @param request the payment request
 	 * @return where K2 keeps the payment request
 	 */
@@ -51,9 +52,9 @@ public final class ReceivePaymentsService {
 	}
 
 	/**
-	 * Reads the payment request's status ({@code GET} its location): {@code Pending}, then
-	 * {@code Success} with the received transaction, or {@code Failed} with K2's reason. The same
-	 * document K2 posts to the callback URL.
+	 * Reads the payment request's status ({@code GET} its location): {@code Pending},
+	 * then {@code Success} with the received transaction, or {@code Failed} with K2's
+	 * reason. The same document K2 posts to the callback URL.
 	 * @param location what {@link #createPaymentRequest(PaymentRequest)} returned
 	 * @return the payment request's current state
 	 */

@@ -19,9 +19,10 @@ import io.k2connect.model.WireValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event topics a webhook subscription ({@code POST /api/{v1|v2}/webhook_subscriptions}) can
- * listen to, each with the scopes K2 allows for it (API.md §3). Each topic's wire name is the
- * {@code TOPIC} of the record its webhooks parse into, so the two cannot drift apart.
+ * The event topics a webhook subscription ({@code POST
+ * /api/{v1|v2}/webhook_subscriptions}) can listen to, each with the scopes K2 allows for
+ * it (API.md §3). Each topic's wire name is the {@code TOPIC} of the record its webhooks
+ * parse into, so the two cannot drift apart.
  */
 public enum WebhookEventType implements WireValue {
 
@@ -34,15 +35,17 @@ public enum WebhookEventType implements WireValue {
 	/** Another business paid the merchant (business to business). */
 	B2B_TRANSACTION_RECEIVED(B2bTransactionReceived.TOPIC, Scope.TILL, Scope.COMPANY),
 
-	/** A settlement transfer to the merchant's own account finished. Company scope only. */
+	/**
+	 * A settlement transfer to the merchant's own account finished. Company scope only.
+	 */
 	SETTLEMENT_TRANSFER_COMPLETED(SettlementTransferCompleted.TOPIC, Scope.COMPANY),
 
 	/** A new customer paid the merchant for the first time. Company scope only. */
 	CUSTOMER_CREATED(CustomerCreated.TOPIC, Scope.COMPANY),
 
 	/**
-	 * Another Kopo Kopo merchant paid this one (merchant to merchant). Company scope only; only
-	 * the v1 SDKs know it.
+	 * Another Kopo Kopo merchant paid this one (merchant to merchant). Company scope
+	 * only; only the v1 SDKs know it.
 	 */
 	M2M_TRANSACTION_RECEIVED(M2mTransactionReceived.TOPIC, Scope.COMPANY),
 
@@ -56,8 +59,8 @@ public enum WebhookEventType implements WireValue {
 	CARD_TRANSACTION_REVERSED(CardTransactionReversed.TOPIC, Scope.TILL),
 
 	/**
-	 * A business-to-business payment was reversed. A v2 topic; API.md presumes till scope (no
-	 * SDK allow-lists it), so only till is accepted until K2 documents more.
+	 * A business-to-business payment was reversed. A v2 topic; API.md presumes till scope
+	 * (no SDK allow-lists it), so only till is accepted until K2 documents more.
 	 */
 	B2B_TRANSACTION_REVERSED(B2bTransactionReversed.TOPIC, Scope.TILL);
 
@@ -67,11 +70,15 @@ public enum WebhookEventType implements WireValue {
 
 	WebhookEventType(String wireValue, Scope first, Scope... rest) {
 		this.wireValue = wireValue;
-		// An EnumSet keeps the declaration order, so messages list the scopes the same way every time.
+		// An EnumSet keeps the declaration order, so messages list the scopes the same
+		// way every time.
 		this.scopes = Collections.unmodifiableSet(EnumSet.of(first, rest));
 	}
 
-	/** The value K2 expects in {@code event_type}, e.g. {@code buygoods_transaction_received}. */
+	/**
+	 * The value K2 expects in {@code event_type}, e.g.
+	 * {@code buygoods_transaction_received}.
+	 */
 	@Override
 	public String wireValue() {
 		return this.wireValue;
@@ -95,6 +102,5 @@ public enum WebhookEventType implements WireValue {
 	public static @Nullable WebhookEventType fromWireValue(@Nullable String wireValue) {
 		return WireValue.find(values(), wireValue);
 	}
-
 
 }

@@ -9,8 +9,8 @@ import io.k2connect.internal.JsonBodies;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Webhook subscriptions: telling K2 where to post events such as received Buy Goods payments
- * (API.md §3). Obtain it from {@link io.k2connect.K2Client#webhooks()}.
+ * Webhook subscriptions: telling K2 where to post events such as received Buy Goods
+ * payments (API.md §3). Obtain it from {@link io.k2connect.K2Client#webhooks()}.
  */
 public final class WebhookService {
 
@@ -19,7 +19,8 @@ public final class WebhookService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#webhooks()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#webhooks()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public WebhookService(K2Transport transport) {
@@ -27,8 +28,9 @@ public final class WebhookService {
 	}
 
 	/**
-	 * Subscribes to a webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}). From then on K2
-	 * posts each matching event, signed with the API key, to the request's URL.
+	 * Subscribes to a webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}).
+	 * From then on K2 posts each matching event, signed with the API key, to the
+	 * request's URL.
 	 * @param request the subscription
 	 * @return where K2 keeps the subscription
 	 */
@@ -53,7 +55,8 @@ public final class WebhookService {
 			.put("event_type", request.eventType().wireValue())
 			.put("url", request.url().toString())
 			.put("scope", request.scope().wireValue());
-		// An explicit null for company scope, as K2's docs and the PHP and Python SDKs send it.
+		// An explicit null for company scope, as K2's docs and the PHP and Python SDKs
+		// send it.
 		return body.put("scope_reference", request.scopeReference());
 	}
 

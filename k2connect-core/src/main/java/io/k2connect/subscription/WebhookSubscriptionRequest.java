@@ -9,21 +9,23 @@ import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A subscription to one webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}, API.md §3):
- * K2 will post every matching event, signed, to {@link #url()}. Use
- * {@link #forTill(WebhookEventType, String, String)}, {@link #forCompany(WebhookEventType, String)}
- * or {@link #builder()}.
+ * A subscription to one webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions},
+ * API.md §3): K2 will post every matching event, signed, to {@link #url()}. Use
+ * {@link #forTill(WebhookEventType, String, String)},
+ * {@link #forCompany(WebhookEventType, String)} or {@link #builder()}.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields: the topic must allow the scope (company-only topics such as
- * {@code customer_created} refuse {@code till}, card topics refuse {@code company}), a till
- * scope needs the till number in {@code scope_reference}, and a company scope must not carry
- * one.
+ * {@code customer_created} refuse {@code till}, card topics refuse {@code company}), a
+ * till scope needs the till number in {@code scope_reference}, and a company scope must
+ * not carry one.
  *
  * @param eventType the topic to listen to
  * @param url where K2 posts the events: absolute https (http only for loopback)
  * @param scope one till or the whole company
- * @param scopeReference the till number for {@link Scope#TILL}; {@code null} for {@link Scope#COMPANY}
+ * @param scopeReference the till number for {@link Scope#TILL}; {@code null} for
+ * {@link Scope#COMPANY}
  */
 public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Scope scope,
 		@Nullable String scopeReference) {
@@ -42,7 +44,8 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 			scopeReference = v.requiredText("scope_reference", scopeReference);
 		}
 		else {
-			// The Python v1 SDK refuses a reference with company scope: K2 would not use it, and
+			// The Python v1 SDK refuses a reference with company scope: K2 would not use
+			// it, and
 			// a till number here usually means the caller wanted till scope.
 			scopeReference = v.optionalText(scopeReference);
 			v.check(scope == null || scopeReference == null, "scope_reference", "must be empty when scope is company");
@@ -78,7 +81,10 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 		return new Builder();
 	}
 
-	/** Builds a {@link WebhookSubscriptionRequest}; {@link #build()} checks every rule at once. */
+	/**
+	 * Builds a {@link WebhookSubscriptionRequest}; {@link #build()} checks every rule at
+	 * once.
+	 */
 	public static final class Builder {
 
 		private @Nullable WebhookEventType eventType;
@@ -98,7 +104,9 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 			return this;
 		}
 
-		/** Where K2 posts the events: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the events: absolute https (http only for loopback). Required.
+		 */
 		public Builder url(URI url) {
 			this.url = url;
 			return this;

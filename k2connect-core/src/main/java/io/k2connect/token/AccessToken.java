@@ -7,14 +7,16 @@ import java.util.Objects;
 /**
  * An OAuth access token issued by {@code POST /oauth/token}.
  *
- * <p>{@link #toString()} never shows the token itself.
+ * <p>
+ * {@link #toString()} never shows the token itself.
  *
  * @param accessToken the opaque bearer token
  * @param tokenType the token type, {@code Bearer}
- * @param expiresIn how long the token lives from {@code createdAt} (K2 issues one-hour tokens;
- * {@link TokenService} trusts none for longer than {@link TokenService#MAX_TOKEN_LIFETIME})
- * @param createdAt when K2 issued the token ({@code created_at}), or when it was received if K2
- * did not say
+ * @param expiresIn how long the token lives from {@code createdAt} (K2 issues one-hour
+ * tokens; {@link TokenService} trusts none for longer than
+ * {@link TokenService#MAX_TOKEN_LIFETIME})
+ * @param createdAt when K2 issued the token ({@code created_at}), or when it was received
+ * if K2 did not say
  */
 public record AccessToken(String accessToken, String tokenType, Duration expiresIn, Instant createdAt) {
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code GET /oauth/token/info} says about a token.
  *
- * @param resourceOwnerId the resource owner (always {@code null} for client-credentials tokens)
+ * @param resourceOwnerId the resource owner (always {@code null} for client-credentials
+ * tokens)
  * @param scopes the token's scopes (empty on K2)
  * @param expiresIn the time the token has left
  * @param applicationUid the client id of the application that owns the token

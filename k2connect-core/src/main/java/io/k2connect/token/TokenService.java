@@ -17,20 +17,25 @@ import io.k2connect.internal.JsonReaders;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The OAuth endpoints of K2 (API.md §1). Obtain it from {@link io.k2connect.K2Client#tokens()}.
+ * The OAuth endpoints of K2 (API.md §1). Obtain it from
+ * {@link io.k2connect.K2Client#tokens()}.
  *
- * <p>Every other service fetches, caches and refreshes its token by itself; call this service
- * to manage tokens by hand, or to revoke or inspect one.
+ * <p>
+ * Every other service fetches, caches and refreshes its token by itself; call this
+ * service to manage tokens by hand, or to revoke or inspect one.
  */
 public final class TokenService {
 
-	/** The lifetime of a token whose answer has no {@code expires_in}: K2 issues one-hour tokens. */
+	/**
+	 * The lifetime of a token whose answer has no {@code expires_in}: K2 issues one-hour
+	 * tokens.
+	 */
 	public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
 
 	/**
-	 * The longest a token is trusted for, whatever {@code expires_in} says: a longer lifetime
-	 * buys nothing over one fetch a day, and one near {@code Long.MAX_VALUE} seconds would
-	 * overflow every expiry computed from it.
+	 * The longest a token is trusted for, whatever {@code expires_in} says: a longer
+	 * lifetime buys nothing over one fetch a day, and one near {@code Long.MAX_VALUE}
+	 * seconds would overflow every expiry computed from it.
 	 */
 	public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(1);
 
@@ -41,7 +46,8 @@ public final class TokenService {
 	private final Clock clock;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#tokens()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#tokens()}.
 	 * @param transport how the service reaches K2; it holds the application's credentials
 	 * @param clock the clock that stamps tokens without {@code created_at}
 	 */
@@ -51,13 +57,13 @@ public final class TokenService {
 	}
 
 	/**
-	 * Requests a new access token with the client credentials ({@code POST /oauth/token}, form
-	 * encoded, {@code grant_type=client_credentials}). Its lifetime is {@code expires_in}
-	 * seconds, at most {@link #MAX_TOKEN_LIFETIME}, or {@link #DEFAULT_TOKEN_LIFETIME} when K2
-	 * leaves it out.
+	 * Requests a new access token with the client credentials ({@code POST /oauth/token},
+	 * form encoded, {@code grant_type=client_credentials}). Its lifetime is
+	 * {@code expires_in} seconds, at most {@link #MAX_TOKEN_LIFETIME}, or
+	 * {@link #DEFAULT_TOKEN_LIFETIME} when K2 leaves it out.
 	 * @return the new token
-	 * @throws K2ApiException when K2 answers an error, or a body without an access token, with
-	 * one that is not visible ASCII (it could not be sent as a header), or with an
+	 * @throws K2ApiException when K2 answers an error, or a body without an access token,
+	 * with one that is not visible ASCII (it could not be sent as a header), or with an
 	 * {@code expires_in} that is not a positive number of seconds
 	 */
 	public AccessToken requestAccessToken() {
@@ -68,10 +74,13 @@ public final class TokenService {
 		if (token == null || token.isBlank()) {
 			throw malformed(response, "POST /oauth/token answered without an access_token");
 		}
-		// A token with CR, LF, NUL or spaces cannot go into an Authorization header, and the JDK
-		// would quote it whole in its refusal; it is rejected here, quoting nothing of it.
+		// A token with CR, LF, NUL or spaces cannot go into an Authorization header, and
+		// the JDK
+		// would quote it whole in its refusal; it is rejected here, quoting nothing of
+		// it.
 		if (!token.chars().allMatch((c) -> c >= 0x21 && c <= 0x7E)) {
-			throw malformed(response, "POST /oauth/token answered an access_token with characters other than visible ASCII");
+			throw malformed(response,
+					"POST /oauth/token answered an access_token with characters other than visible ASCII");
 		}
 		String type = JsonReaders.text(json, "token_type");
 		OffsetDateTime createdAt = JsonReaders.timeOrEpochSeconds(json, "created_at");
@@ -84,13 +93,17 @@ public final class TokenService {
 		if (expiresIn == null || expiresIn.isNull()) {
 			return DEFAULT_TOKEN_LIFETIME;
 		}
-		// A lifetime under a second, or none that can be read, would have the cache fetch a new
-		// token for every call: K2 sent something wrong, and saying so beats hammering it.
+		// A lifetime under a second, or none that can be read, would have the cache fetch
+		// a new
+		// token for every call: K2 sent something wrong, and saying so beats hammering
+		// it.
 		BigDecimal seconds = JsonReaders.decimal(expiresIn);
 		if (seconds == null || seconds.compareTo(BigDecimal.ONE) < 0) {
-			throw malformed(response, "POST /oauth/token answered an expires_in that is not a positive number of seconds");
+			throw malformed(response,
+					"POST /oauth/token answered an expires_in that is not a positive number of seconds");
 		}
-		// compareTo looks at the exponents first, so even 1E+999999999 costs nothing here.
+		// compareTo looks at the exponents first, so even 1E+999999999 costs nothing
+		// here.
 		return (seconds.compareTo(MAX_TOKEN_LIFETIME_SECONDS) >= 0) ? MAX_TOKEN_LIFETIME
 				: Duration.ofSeconds(seconds.longValue());
 	}
@@ -105,7 +118,8 @@ public final class TokenService {
 	}
 
 	/**
-	 * Asks K2 whether a token is active and when it expires ({@code POST /oauth/introspect}, JSON).
+	 * Asks K2 whether a token is active and when it expires
+	 * ({@code POST /oauth/introspect}, JSON).
 	 * @param accessToken the token to inspect
 	 * @return what K2 says about it
 	 */
@@ -115,13 +129,13 @@ public final class TokenService {
 		JsonNode json = object(response, "/oauth/introspect");
 		JsonNode active = json.get("active");
 		return new TokenIntrospection(active != null && active.asBoolean(false), JsonReaders.text(json, "scope"),
-				JsonReaders.text(json, "client_id"), JsonReaders.text(json, "token_type"), JsonReaders.timeOrEpochSeconds(json, "exp"),
-				JsonReaders.timeOrEpochSeconds(json, "iat"));
+				JsonReaders.text(json, "client_id"), JsonReaders.text(json, "token_type"),
+				JsonReaders.timeOrEpochSeconds(json, "exp"), JsonReaders.timeOrEpochSeconds(json, "iat"));
 	}
 
 	/**
-	 * Reads a token's remaining lifetime and owner ({@code GET /oauth/token/info} with the token
-	 * as bearer).
+	 * Reads a token's remaining lifetime and owner ({@code GET /oauth/token/info} with
+	 * the token as bearer).
 	 * @param accessToken the token to inspect
 	 * @return what K2 says about it
 	 */
@@ -161,6 +175,5 @@ public final class TokenService {
 	private static K2ApiException malformed(Answer response, String message) {
 		return K2ApiException.malformedAnswer(response.status(), message);
 	}
-
 
 }

@@ -7,7 +7,8 @@ import io.k2connect.internal.Validator;
  * A mobile wallet of the merchant's own that K2 may settle funds to
  * ({@code POST /api/v1/merchant_wallets}, API.md §6.2).
  *
- * <p>Construction checks every field and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every field and throws one {@link K2ValidationException} naming all
  * broken ones; the phone number is kept in the {@code +254…} form K2 wants.
  *
  * @param firstName the wallet holder's first name

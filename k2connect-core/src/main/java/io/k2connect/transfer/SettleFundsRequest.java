@@ -11,27 +11,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer of the merchant's funds to its own settlement account
- * ({@code POST /api/v1/settlement_transfers}, API.md §6.3). Build one with {@link #builder()},
- * or use {@link #blind(URI)}.
+ * ({@code POST /api/v1/settlement_transfers}, API.md §6.3). Build one with
+ * {@link #builder()}, or use {@link #blind(URI)}.
  *
- * <p>A <b>targeted</b> transfer names its destination: {@code destination_type},
+ * <p>
+ * A <b>targeted</b> transfer names its destination: {@code destination_type},
  * {@code destination_reference} and {@code amount} are all required.
  *
- * <p>A <b>blind</b> transfer names no destination: K2 sends the funds to the preferred
+ * <p>
+ * A <b>blind</b> transfer names no destination: K2 sends the funds to the preferred
  * settlement account(s) configured for the company or its tills, and only
  * {@code _links.callback_url} is required. The body then carries the callback, plus
- * {@code amount} when one is given (to settle part of the balance, as the .NET SDK allows)
- * and {@code metadata} when given. Other SDKs send the absent keys as JSON {@code null}
- * ({@code "destination_type": null}, {@code "amount": {"currency": null, "value": null}});
- * K2 requires none of them, so they are left out rather than sent as nulls that carry no
- * meaning.
+ * {@code amount} when one is given (to settle part of the balance, as the .NET SDK
+ * allows) and {@code metadata} when given. Other SDKs send the absent keys as JSON
+ * {@code null} ({@code "destination_type": null}, {@code "amount": {"currency": null,
+ * "value": null}}); K2 requires none of them, so they are left out rather than sent as
+ * nulls that carry no meaning.
  *
- * <p>Construction checks every rule and throws one {@link K2ValidationException} naming all
+ * <p>
+ * Construction checks every rule and throws one {@link K2ValidationException} naming all
  * broken fields.
  *
  * @param destinationType where a targeted transfer goes, or {@code null} for a blind one
- * @param destinationReference the settlement account's K2 reference ({@code account_reference}),
- * or {@code null} for a blind transfer
+ * @param destinationReference the settlement account's K2 reference
+ * ({@code account_reference}), or {@code null} for a blind transfer
  * @param amount the amount, positive with at most two decimals and within
  * {@link io.k2connect.model.Amounts}; required when targeted, and {@code null} in a blind
  * transfer to settle the whole balance
@@ -52,7 +55,8 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 	public SettleFundsRequest {
 		Validator v = new Validator();
 		destinationReference = v.optionalText(destinationReference);
-		// Either half of a destination makes the transfer targeted; a lone half is a mistake, not a blind transfer.
+		// Either half of a destination makes the transfer targeted; a lone half is a
+		// mistake, not a blind transfer.
 		boolean targeted = destinationType != null || destinationReference != null;
 		if (targeted) {
 			v.check(destinationType != null, "destination_type", TARGETED_RULE);
@@ -70,7 +74,8 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 
 	/**
 	 * A blind transfer of the whole balance to the preferred settlement account(s).
-	 * @param callbackUrl where K2 posts the signed result: absolute https (http only for loopback)
+	 * @param callbackUrl where K2 posts the signed result: absolute https (http only for
+	 * loopback)
 	 * @return the request
 	 * @throws K2ValidationException when the callback URL breaks its rule
 	 */
@@ -79,7 +84,8 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 	}
 
 	/**
-	 * A blind transfer of the whole balance, with the callback URL as text; see {@link #blind(URI)}.
+	 * A blind transfer of the whole balance, with the callback URL as text; see
+	 * {@link #blind(URI)}.
 	 * @param callbackUrl where K2 posts the signed result
 	 * @return the request
 	 * @throws K2ValidationException when the callback URL breaks its rule
@@ -94,15 +100,17 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 	}
 
 	/**
-	 * Whether the transfer names no destination, leaving K2 to pick the preferred settlement
-	 * account(s).
+	 * Whether the transfer names no destination, leaving K2 to pick the preferred
+	 * settlement account(s).
 	 * @return {@code true} for a blind transfer, {@code false} for a targeted one
 	 */
 	public boolean isBlind() {
 		return this.destinationType == null;
 	}
 
-	/** Builds a {@link SettleFundsRequest}; {@link #build()} checks every rule at once. */
+	/**
+	 * Builds a {@link SettleFundsRequest}; {@link #build()} checks every rule at once.
+	 */
 	public static final class Builder {
 
 		private @Nullable SettlementDestinationType destinationType;
@@ -120,13 +128,19 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 		private Builder() {
 		}
 
-		/** Where a targeted transfer goes; leave out, with the reference, for a blind transfer. */
+		/**
+		 * Where a targeted transfer goes; leave out, with the reference, for a blind
+		 * transfer.
+		 */
 		public Builder destinationType(SettlementDestinationType destinationType) {
 			this.destinationType = destinationType;
 			return this;
 		}
 
-		/** The settlement account's K2 reference ({@code account_reference}); required when targeted. */
+		/**
+		 * The settlement account's K2 reference ({@code account_reference}); required
+		 * when targeted.
+		 */
 		public Builder destinationReference(String destinationReference) {
 			this.destinationReference = destinationReference;
 			return this;
@@ -153,7 +167,10 @@ public record SettleFundsRequest(@Nullable SettlementDestinationType destination
 			return this;
 		}
 
-		/** Where K2 posts the signed result: absolute https (http only for loopback). Required. */
+		/**
+		 * Where K2 posts the signed result: absolute https (http only for loopback).
+		 * Required.
+		 */
 		public Builder callbackUrl(URI callbackUrl) {
 			this.callbackUrl = callbackUrl;
 			return this;

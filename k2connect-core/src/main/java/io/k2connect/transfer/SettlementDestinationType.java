@@ -11,13 +11,15 @@ public enum SettlementDestinationType implements WireValue {
 
 	/**
 	 * A merchant bank account, as added with
-	 * {@link TransferService#addBankSettlementAccount(BankSettlementAccount)}: {@code merchant_bank_account}.
+	 * {@link TransferService#addBankSettlementAccount(BankSettlementAccount)}:
+	 * {@code merchant_bank_account}.
 	 */
 	MERCHANT_BANK_ACCOUNT("merchant_bank_account"),
 
 	/**
 	 * A merchant wallet, as added with
-	 * {@link TransferService#addMobileWalletSettlementAccount(MobileWalletSettlementAccount)}: {@code merchant_wallet}.
+	 * {@link TransferService#addMobileWalletSettlementAccount(MobileWalletSettlementAccount)}:
+	 * {@code merchant_wallet}.
 	 */
 	MERCHANT_WALLET("merchant_wallet");
 

@@ -24,7 +24,8 @@ public final class TransferService {
 	private final K2Transport transport;
 
 	/**
-	 * Creates the service; applications get theirs from {@link io.k2connect.K2Client#transfers()}.
+	 * Creates the service; applications get theirs from
+	 * {@link io.k2connect.K2Client#transfers()}.
 	 * @param transport how the service reaches K2: the client's own, or a stand-in
 	 */
 	public TransferService(K2Transport transport) {
@@ -32,8 +33,9 @@ public final class TransferService {
 	}
 
 	/**
-	 * Adds a bank account that funds can be settled to ({@code POST /api/v1/merchant_bank_accounts}).
-	 * Its {@code account_reference} is what a targeted {@link SettleFundsRequest} names.
+	 * Adds a bank account that funds can be settled to
+	 * ({@code POST /api/v1/merchant_bank_accounts}). Its {@code account_reference} is
+	 * what a targeted {@link SettleFundsRequest} names.
 	 * @param account the bank account
 	 * @return where K2 keeps the account
 	 */
@@ -54,8 +56,9 @@ public final class TransferService {
 	}
 
 	/**
-	 * Adds a mobile wallet that funds can be settled to ({@code POST /api/v1/merchant_wallets}).
-	 * Its {@code account_reference} is what a targeted {@link SettleFundsRequest} names.
+	 * Adds a mobile wallet that funds can be settled to
+	 * ({@code POST /api/v1/merchant_wallets}). Its {@code account_reference} is what a
+	 * targeted {@link SettleFundsRequest} names.
 	 * @param account the mobile wallet
 	 * @return where K2 keeps the wallet
 	 */
@@ -77,10 +80,11 @@ public final class TransferService {
 	}
 
 	/**
-	 * Moves funds to a settlement account ({@code POST /api/v1/settlement_transfers}): the one
-	 * the request names, or for a {@linkplain SettleFundsRequest#isBlind() blind} transfer the
-	 * preferred one(s) configured in K2. K2 answers at once; the outcome arrives later as a
-	 * signed {@code settlement_transfer} result at the request's callback URL.
+	 * Moves funds to a settlement account ({@code POST /api/v1/settlement_transfers}):
+	 * the one the request names, or for a {@linkplain SettleFundsRequest#isBlind() blind}
+	 * transfer the preferred one(s) configured in K2. K2 answers at once; the outcome
+	 * arrives later as a signed {@code settlement_transfer} result at the request's
+	 * callback URL.
 	 * @param request the transfer
 	 * @return where K2 keeps the transfer
 	 */
@@ -101,8 +105,9 @@ public final class TransferService {
 	}
 
 	/**
-	 * Reads the settlement transfer's status ({@code GET} its location): {@code Processed} with its disbursements once the funds have moved. The same document
-	 * K2 posts to the callback URL.
+	 * Reads the settlement transfer's status ({@code GET} its location):
+	 * {@code Processed} with its disbursements once the funds have moved. The same
+	 * document K2 posts to the callback URL.
 	 * @param location what {@link #settleFunds(SettleFundsRequest)} returned
 	 * @return the settlement transfer's current state
 	 */
@@ -139,7 +144,8 @@ public final class TransferService {
 
 	static ObjectNode body(SettleFundsRequest request) {
 		ObjectNode body = JsonBodies.object();
-		// A blind transfer leaves the destination keys out instead of sending nulls (see SettleFundsRequest).
+		// A blind transfer leaves the destination keys out instead of sending nulls (see
+		// SettleFundsRequest).
 		if (request.destinationType() != null) {
 			body.put("destination_type", request.destinationType().wireValue())
 				.put("destination_reference", request.destinationReference());

@@ -40,7 +40,8 @@ final class HmacSha256 {
 	private Mac freshMac() {
 		if (this.cloneable) {
 			try {
-				// The prototype is never updated after construction, so cloning only reads it.
+				// The prototype is never updated after construction, so cloning only
+				// reads it.
 				return (Mac) this.prototype.clone();
 			}
 			catch (CloneNotSupportedException ex) {

@@ -5,21 +5,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import io.k2connect.K2SignatureException;
 import io.k2connect.K2ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the {@value #HEADER} header that K2 puts on every webhook event, Daraja-format
  * event and callback result: the lower-case hex HMAC-SHA256 of the <em>raw body
  * bytes</em>, keyed with the application's API key.
  *
- * <p>Verification runs on the bytes exactly as received. Parsing and re-serialising the
- * body first (as the Node and Ruby SDKs do) breaks on pretty-printed bodies, unicode escapes
- * (a backslash-u002B for a plus sign), non-ASCII names or trailing whitespace, so never do that.
+ * <p>
+ * Verification runs on the bytes exactly as received. Parsing and re-serialising the body
+ * first (as the Node and Ruby SDKs do) breaks on pretty-printed bodies, unicode escapes
+ * (a backslash-u002B for a plus sign), non-ASCII names or trailing whitespace, so never
+ * do that.
  *
- * <p>Several keys may be given, so that an API key can be rotated without rejecting the
+ * <p>
+ * Several keys may be given, so that an API key can be rotated without rejecting the
  * deliveries already signed with the old one; a signature made with any of them passes.
  * Digests are compared in constant time. Instances are immutable and thread-safe, and
  * never reveal their keys in {@link #toString()} or in exception messages.
@@ -43,8 +45,8 @@ public final class K2SignatureVerifier {
 	}
 
 	/**
-	 * A verifier accepting signatures made with any of several API keys, for key rotation.
-	 * Keys are tried in order, so put the current one first.
+	 * A verifier accepting signatures made with any of several API keys, for key
+	 * rotation. Keys are tried in order, so put the current one first.
 	 * @param apiKeys one or more API keys
 	 * @throws K2ValidationException if the list is empty or a key is blank
 	 */
@@ -62,12 +64,14 @@ public final class K2SignatureVerifier {
 	}
 
 	/**
-	 * Verifies that {@code signatureHeader} is the signature K2 computes for {@code body}.
+	 * Verifies that {@code signatureHeader} is the signature K2 computes for
+	 * {@code body}.
 	 * @param body the request body exactly as received, before any parsing
-	 * @param signatureHeader the value of the {@value #HEADER} header, or {@code null} when
-	 * the request had none
+	 * @param signatureHeader the value of the {@value #HEADER} header, or {@code null}
+	 * when the request had none
 	 * @throws K2SignatureException if the header is missing, empty, not 64 hexadecimal
-	 * characters, or does not match the body under any of the keys; the message says which
+	 * characters, or does not match the body under any of the keys; the message says
+	 * which
 	 */
 	public void verify(byte[] body, @Nullable String signatureHeader) {
 		Objects.requireNonNull(body, "body must not be null");
@@ -92,7 +96,8 @@ public final class K2SignatureVerifier {
 		if (header == null) {
 			throw new K2SignatureException(HEADER + " header is missing");
 		}
-		// Surrounding whitespace is not part of an HTTP field value; some stacks leave it.
+		// Surrounding whitespace is not part of an HTTP field value; some stacks leave
+		// it.
 		String value = header.strip();
 		if (value.isEmpty()) {
 			throw new K2SignatureException(HEADER + " header is empty");
@@ -107,7 +112,8 @@ public final class K2SignatureVerifier {
 				throw new K2SignatureException(HEADER + " is not hexadecimal (bad character at index " + i + ")");
 			}
 		}
-		// K2 sends lower case; upper case decodes to the same digest, so a correct one still
+		// K2 sends lower case; upper case decodes to the same digest, so a correct one
+		// still
 		// passes and a wrong one fails the comparison below like any other mismatch.
 		return HexFormat.of().parseHex(value);
 	}

@@ -25,7 +25,8 @@ class K2PayloadDecomposerTests {
 		DecomposedPayload payload = decompose("webhook-buygoods_transaction_received.json");
 		assertThat(payload.topic()).isEqualTo("buygoods_transaction_received");
 		assertThat(payload.id()).isEqualTo("2133dbfb-24b9-40fc-ae57-2d7559785760");
-		assertThat(payload.createdAt()).isEqualTo(OffsetDateTime.of(2020, 10, 22, 10, 43, 20, 0, ZoneOffset.ofHours(3)));
+		assertThat(payload.createdAt())
+			.isEqualTo(OffsetDateTime.of(2020, 10, 22, 10, 43, 20, 0, ZoneOffset.ofHours(3)));
 		assertThat(payload.resultType()).isEqualTo("Buygoods Transaction");
 		assertThat(payload.eventType()).isEqualTo("Buygoods Transaction");
 		assertThat(payload.resourceId()).isEqualTo("458712f-gr76y-24b9-40fc-ae57-2d35785760");
@@ -105,9 +106,9 @@ class K2PayloadDecomposerTests {
 
 	@Test
 	void buygoodsReceivedWithoutHashedPhoneDoesNotCrash() {
-		DecomposedPayload payload = this.decomposer.decompose(
-				"{\"topic\":\"buygoods_transaction_received\",\"event\":{\"resource\":{\"id\":\"r\"}}}"
-					.getBytes(StandardCharsets.UTF_8));
+		DecomposedPayload payload = this.decomposer
+			.decompose("{\"topic\":\"buygoods_transaction_received\",\"event\":{\"resource\":{\"id\":\"r\"}}}"
+				.getBytes(StandardCharsets.UTF_8));
 		assertThat(payload.hashedPhoneNumber()).isNull();
 		assertThat(payload.resourceId()).isEqualTo("r");
 	}
@@ -249,7 +250,8 @@ class K2PayloadDecomposerTests {
 		}
 		for (String type : new String[] { "incoming_payment", "payment", "settlement_transfer", "polling",
 				"transaction_sms_notification", "send_money", "reversal", "reversals", "payment_link" }) {
-			assertThat(this.decomposer.decompose(("{\"data\":{\"type\":\"" + type + "\"}}").getBytes(StandardCharsets.UTF_8))
+			assertThat(this.decomposer
+				.decompose(("{\"data\":{\"type\":\"" + type + "\"}}").getBytes(StandardCharsets.UTF_8))
 				.type()).isEqualTo(type);
 		}
 	}

@@ -21,7 +21,8 @@ class DeliveryKeysTests {
 	@Test
 	void reformattedEventHasTheSameKey() {
 		byte[] first = bytes("{\"topic\":\"customer_created\",\"id\":\"e-1\",\"created_at\":\"2026-01-01T00:00:00Z\"}");
-		byte[] again = bytes("{ \"created_at\": \"2026-01-01T00:00:00Z\", \"id\": \"e-1\", \"topic\": \"customer_created\" }");
+		byte[] again = bytes(
+				"{ \"created_at\": \"2026-01-01T00:00:00Z\", \"id\": \"e-1\", \"topic\": \"customer_created\" }");
 
 		assertThat(key(again)).isEqualTo(key(first));
 	}
@@ -34,8 +35,7 @@ class DeliveryKeysTests {
 
 	/** Each state, nested ones too, makes a delivery of its own when it changes. */
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"status-incoming_payment-pending.json | \"Pending\" | \"Success\"",
+	@CsvSource(delimiter = '|', value = { "status-incoming_payment-pending.json | \"Pending\" | \"Success\"",
 			"status-payment_link-active.json | \"payment_link_status\": \"Active\" | \"payment_link_status\": \"Expired\"",
 			"status-payment_link-active.json | \"payment_link_status\": \"Active\" | \"status\": \"Paid\"",
 			"result-payment_link-paid.json | DAVSTK1777482274 | DAVSTK1777482999",
@@ -81,16 +81,18 @@ class DeliveryKeysTests {
 
 	@Test
 	void blankResultIdIsNoKey() {
-		K2Payload payload = this.parser.parse(bytes("{\"data\":{\"id\":\"\",\"type\":\"incoming_payment\","
-				+ "\"attributes\":{\"status\":\"Success\"}}}"));
+		K2Payload payload = this.parser.parse(bytes(
+				"{\"data\":{\"id\":\"\",\"type\":\"incoming_payment\"," + "\"attributes\":{\"status\":\"Success\"}}}"));
 
 		assertThat(DeliveryKeys.ofContent(payload)).isNull();
 	}
 
 	@Test
 	void payloadsWithoutAKeyAreRecognisedOnlyByteForByte() {
-		byte[] first = bytes("{\"topic\":\"customer_created\",\"id\":\"\",\"event\":{\"resource\":{\"first_name\":\"A\"}}}");
-		byte[] other = bytes("{\"topic\":\"customer_created\",\"id\":\"\",\"event\":{\"resource\":{\"first_name\":\"B\"}}}");
+		byte[] first = bytes(
+				"{\"topic\":\"customer_created\",\"id\":\"\",\"event\":{\"resource\":{\"first_name\":\"A\"}}}");
+		byte[] other = bytes(
+				"{\"topic\":\"customer_created\",\"id\":\"\",\"event\":{\"resource\":{\"first_name\":\"B\"}}}");
 
 		assertThat(key(first)).startsWith("sha256:").isEqualTo(key(first.clone())).isNotEqualTo(key(other));
 	}
@@ -129,7 +131,8 @@ class DeliveryKeysTests {
 		String id = "x".repeat(400);
 		K2Payload payload = this.parser.parse(bytes("{\"topic\":\"customer_created\",\"id\":\"" + id + "\"}"));
 
-		assertThat(DeliveryKeys.ofContent(payload)).startsWith("key-sha256:").hasSizeLessThanOrEqualTo(DeliveryKeys.MAX_LENGTH);
+		assertThat(DeliveryKeys.ofContent(payload)).startsWith("key-sha256:")
+			.hasSizeLessThanOrEqualTo(DeliveryKeys.MAX_LENGTH);
 	}
 
 	private String key(String example) {

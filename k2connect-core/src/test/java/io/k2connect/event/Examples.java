@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the K2 example payloads that the tests share (copied from shared/k2-api/examples). */
+/**
+ * Reads the K2 example payloads that the tests share (copied from
+ * shared/k2-api/examples).
+ */
 public final class Examples {
 
 	private Examples() {

@@ -1,7 +1,5 @@
 package io.k2connect.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code webhook-*}, {@code result-*} and {@code status-*} example of
@@ -71,7 +71,8 @@ class K2PayloadParserExamplesTests {
 		List<String> names;
 		try (Stream<Path> files = Files.list(folder)) {
 			names = files.map((file) -> file.getFileName().toString())
-				.filter((name) -> name.startsWith("webhook-") || name.startsWith("result-") || name.startsWith("status-"))
+				.filter((name) -> name.startsWith("webhook-") || name.startsWith("result-")
+						|| name.startsWith("status-"))
 				.toList();
 		}
 		assertThat(names).hasSize(36).containsExactlyInAnyOrderElementsOf(EXPECTED_TYPES.keySet());
@@ -95,9 +96,9 @@ class K2PayloadParserExamplesTests {
 		assertThat(event.reference()).isEqualTo("OJQ8USH5XK");
 		assertThat(event.tillNumber()).isEqualTo("461863");
 		assertThat(event.sendingTill()).isEqualTo("890642");
-		assertThat(event.links()).isEqualTo(new EventLinks(
-				"https://sandbox.kopokopo.com/webhook_events/bcfb7175-bc7f-46e8-9727-eb46e6f88ef1",
-				"https://sandbox.kopokopo.com/financial_transaction/fbygwu7175-bc7f-46e8-9727-f88edyy"));
+		assertThat(event.links()).isEqualTo(
+				new EventLinks("https://sandbox.kopokopo.com/webhook_events/bcfb7175-bc7f-46e8-9727-eb46e6f88ef1",
+						"https://sandbox.kopokopo.com/financial_transaction/fbygwu7175-bc7f-46e8-9727-f88edyy"));
 	}
 
 	@Test
@@ -188,8 +189,7 @@ class K2PayloadParserExamplesTests {
 		assertThat(event.id()).isEqualTo("052b7b2a-745b-4ca1-866b-b92d4a1418c3");
 		assertThat(event.amount()).isEqualTo(new BigDecimal("49452.0"));
 		assertThat(event.status()).isEqualTo("Transferred");
-		assertThat(event.originationTime())
-			.isEqualTo(OffsetDateTime.of(2021, 1, 27, 10, 57, 58, 444_000_000, EAT));
+		assertThat(event.originationTime()).isEqualTo(OffsetDateTime.of(2021, 1, 27, 10, 57, 58, 444_000_000, EAT));
 		SettlementDestination destination = event.destination();
 		assertThat(destination.isBankAccount()).isTrue();
 		assertThat(destination.isMobileWallet()).isFalse();
@@ -280,8 +280,8 @@ class K2PayloadParserExamplesTests {
 		assertThat(resource.senderLastName()).isEqualTo("Buyer");
 		assertThat(resource.status()).isEqualTo("Received");
 		assertThat(resource.originationTime()).isEqualTo(OffsetDateTime.of(2020, 10, 19, 9, 24, 54, 0, EAT));
-		assertThat(result.metadata()).containsEntry("customer_id", "123456789").containsEntry("notes",
-				"Payment for invoice 12345");
+		assertThat(result.metadata()).containsEntry("customer_id", "123456789")
+			.containsEntry("notes", "Payment for invoice 12345");
 		assertThat(result.links()).isEqualTo(new ResultLinks(
 				"http://sandbox.kopokopo.com/api/v1/incoming_payments/a652f86f-f2aa-4d70-baa2-ccfe4b78f4fc",
 				"https://webhook.site/675d4ef4-0629-481f-83cd-d101f55e4bc8"));

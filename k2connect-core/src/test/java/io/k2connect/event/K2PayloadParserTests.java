@@ -1,8 +1,5 @@
 package io.k2connect.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +8,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.k2connect.K2PayloadException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.k2connect.K2PayloadException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2PayloadParserTests {
 
@@ -88,8 +87,8 @@ class K2PayloadParserTests {
 
 	@Test
 	void objectWithNeitherTopicNorDataIsUnknown() {
-		assertThat(this.parser.parse("{\"hello\":\"world\"}")).isEqualTo(new UnknownPayload(null, null, null,
-				"{\"hello\":\"world\"}"));
+		assertThat(this.parser.parse("{\"hello\":\"world\"}"))
+			.isEqualTo(new UnknownPayload(null, null, null, "{\"hello\":\"world\"}"));
 	}
 
 	@Test
@@ -122,8 +121,8 @@ class K2PayloadParserTests {
 	void resultWithOnlyATypeHasNullFields() {
 		IncomingPaymentResult result = (IncomingPaymentResult) this.parser
 			.parse("{\"data\":{\"type\":\"incoming_payment\"}}");
-		assertThat(result).isEqualTo(
-				new IncomingPaymentResult(null, "incoming_payment", null, null, null, null, null, null, null));
+		assertThat(result)
+			.isEqualTo(new IncomingPaymentResult(null, "incoming_payment", null, null, null, null, null, null, null));
 		assertThat(result.isSuccess()).isFalse();
 		assertThat(result.isFailed()).isFalse();
 		assertThat(result.isPending()).isFalse();
@@ -210,8 +209,7 @@ class K2PayloadParserTests {
 
 	@Test
 	void negativeOffsetIsRead() {
-		BuygoodsTransactionReceived event = buygoodsWithResource(
-				"\"origination_time\":\"2021-01-27T10:57:58-05:30\"");
+		BuygoodsTransactionReceived event = buygoodsWithResource("\"origination_time\":\"2021-01-27T10:57:58-05:30\"");
 		assertThat(event.originationTime().getOffset()).isEqualTo(ZoneOffset.ofHoursMinutes(-5, -30));
 	}
 
@@ -248,8 +246,8 @@ class K2PayloadParserTests {
 
 	@Test
 	void errorsGivenAsObjectsKeepTheirJson() {
-		SendMoneyResult result = (SendMoneyResult) this.parser.parse("{\"data\":{\"type\":\"send_money\","
-				+ "\"attributes\":{\"errors\":[{\"code\":\"E1\"}]}}}");
+		SendMoneyResult result = (SendMoneyResult) this.parser
+			.parse("{\"data\":{\"type\":\"send_money\"," + "\"attributes\":{\"errors\":[{\"code\":\"E1\"}]}}}");
 		assertThat(result.errors()).isEqualTo("{\"code\":\"E1\"}");
 	}
 
@@ -303,12 +301,12 @@ class K2PayloadParserTests {
 
 	@Test
 	void cardTransactionReceived() {
-		CardTransactionReceived event = (CardTransactionReceived) this.parser
-			.parse("{\"topic\":\"card_transaction_received\",\"id\":\"c-1\",\"created_at\":\"2026-01-01T10:00:00+03:00\","
-					+ "\"event\":{\"type\":\"Card Transaction\",\"resource\":{\"id\":\"t-1\",\"reference\":\"R1\","
-					+ "\"amount\":\"250.00\",\"currency\":\"KES\",\"status\":\"Received\",\"till_number\":\"K1\","
-					+ "\"customer_cc_number\":\"4111********1111\",\"settled\":false,\"acquirer\":\"X\"}},"
-					+ "\"_links\":{\"self\":\"s\",\"resource\":\"r\"}}");
+		CardTransactionReceived event = (CardTransactionReceived) this.parser.parse(
+				"{\"topic\":\"card_transaction_received\",\"id\":\"c-1\",\"created_at\":\"2026-01-01T10:00:00+03:00\","
+						+ "\"event\":{\"type\":\"Card Transaction\",\"resource\":{\"id\":\"t-1\",\"reference\":\"R1\","
+						+ "\"amount\":\"250.00\",\"currency\":\"KES\",\"status\":\"Received\",\"till_number\":\"K1\","
+						+ "\"customer_cc_number\":\"4111********1111\",\"settled\":false,\"acquirer\":\"X\"}},"
+						+ "\"_links\":{\"self\":\"s\",\"resource\":\"r\"}}");
 		assertThat(event.id()).isEqualTo("c-1");
 		assertThat(event.resourceId()).isEqualTo("t-1");
 		assertThat(event.amount()).isEqualTo(new BigDecimal("250.00"));
@@ -328,8 +326,8 @@ class K2PayloadParserTests {
 
 	@Test
 	void cardTransactionReversed() {
-		CardTransactionReversed event = (CardTransactionReversed) this.parser
-			.parse("{\"topic\":\"card_transaction_reversed\",\"event\":{\"resource\":{\"customer_cc_number\":\"5555\"}}}");
+		CardTransactionReversed event = (CardTransactionReversed) this.parser.parse(
+				"{\"topic\":\"card_transaction_reversed\",\"event\":{\"resource\":{\"customer_cc_number\":\"5555\"}}}");
 		assertThat(event.customerCcNumber()).isEqualTo("5555");
 		assertThat(event.resource()).containsOnlyKeys("customer_cc_number");
 	}
@@ -399,7 +397,8 @@ class K2PayloadParserTests {
 	@Test
 	void stringFormParsesLikeTheBytes() {
 		String body = new String(Examples.bytes("webhook-customer_created.json"), StandardCharsets.UTF_8);
-		assertThat(this.parser.parse(body)).isEqualTo(this.parser.parse(Examples.bytes("webhook-customer_created.json")));
+		assertThat(this.parser.parse(body))
+			.isEqualTo(this.parser.parse(Examples.bytes("webhook-customer_created.json")));
 	}
 
 	@Test
@@ -461,8 +460,8 @@ class K2PayloadParserTests {
 
 	@Test
 	void cardResourceIsKeptWholeWhenTheEventComesBeforeTheTopic() {
-		CardTransactionReceived event = (CardTransactionReceived) this.parser
-			.parse("{\"event\":{\"resource\":{\"settled\":true,\"acquirer\":\"X\"}},\"topic\":\"card_transaction_received\"}");
+		CardTransactionReceived event = (CardTransactionReceived) this.parser.parse(
+				"{\"event\":{\"resource\":{\"settled\":true,\"acquirer\":\"X\"}},\"topic\":\"card_transaction_received\"}");
 		assertThat(event.settled()).isTrue();
 		assertThat(event.resource()).containsExactly(Map.entry("settled", true), Map.entry("acquirer", "X"));
 	}
@@ -486,13 +485,14 @@ class K2PayloadParserTests {
 	@Test
 	void topicThatIsNullMakesTheBodyUnknownEvenWithData() {
 		assertThat(this.parser.parse("{\"data\":{\"type\":\"payment\",\"id\":\"r-1\"},\"topic\":null}"))
-			.isEqualTo(new UnknownPayload("r-1", null, null, "{\"data\":{\"type\":\"payment\",\"id\":\"r-1\"},\"topic\":null}"));
+			.isEqualTo(new UnknownPayload("r-1", null, null,
+					"{\"data\":{\"type\":\"payment\",\"id\":\"r-1\"},\"topic\":null}"));
 	}
 
 	@Test
 	void numericResultTypeIsReadAsText() {
-		assertThat(this.parser.parse("{\"data\":{\"type\":42}}")).isEqualTo(new UnknownPayload(null, null, "42",
-				"{\"data\":{\"type\":42}}"));
+		assertThat(this.parser.parse("{\"data\":{\"type\":42}}"))
+			.isEqualTo(new UnknownPayload(null, null, "42", "{\"data\":{\"type\":42}}"));
 	}
 
 	@ParameterizedTest
@@ -530,8 +530,9 @@ class K2PayloadParserTests {
 
 	@Test
 	void unknownFieldsAreSkippedWhateverTheyHold() {
-		CustomerCreated event = (CustomerCreated) this.parser.parse("{\"topic\":\"customer_created\",\"x\":[{\"a\":[[],{}]},"
-				+ "1.5e300,\"\\u00e9\"],\"event\":{\"y\":{\"resource\":1},\"resource\":{\"first_name\":\"Jane\"}}}");
+		CustomerCreated event = (CustomerCreated) this.parser
+			.parse("{\"topic\":\"customer_created\",\"x\":[{\"a\":[[],{}]},"
+					+ "1.5e300,\"\\u00e9\"],\"event\":{\"y\":{\"resource\":1},\"resource\":{\"first_name\":\"Jane\"}}}");
 		assertThat(event.firstName()).isEqualTo("Jane");
 	}
 

@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * No exception shows a credential, on any failure path: each test provokes one through a real
- * loopback server, often with the credential planted where it could leak, and walks the whole
- * exception (message, localized message and {@code toString()} of it, its causes and its
- * suppressed exceptions, recursively, and the printed stack trace).
+ * No exception shows a credential, on any failure path: each test provokes one through a
+ * real loopback server, often with the credential planted where it could leak, and walks
+ * the whole exception (message, localized message and {@code toString()} of it, its
+ * causes and its suppressed exceptions, recursively, and the printed stack trace).
  */
 class SecretsTests {
 
@@ -65,7 +65,8 @@ class SecretsTests {
 	@Test
 	void tokenEndpoint401EchoingTheSecret() {
 		this.server.script("POST", "/oauth/token",
-				Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"no client with secret " + CLIENT_SECRET + "\"}"));
+				Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"no client with secret "
+						+ CLIENT_SECRET + "\"}"));
 
 		Throwable thrown = assertShowsNoSecret(this.client::accessToken, K2AuthenticationException.class);
 
@@ -107,7 +108,8 @@ class SecretsTests {
 	@ValueSource(ints = { 400, 401, 403, 404, 410, 422, 429 })
 	void apiErrorEchoingTheToken(int status) {
 		issueTheToken();
-		Reply echo = Reply.json(status, "{\"error_code\":\"refused\",\"error_message\":\"refused Bearer " + TOKEN + "\"}");
+		Reply echo = Reply.json(status,
+				"{\"error_code\":\"refused\",\"error_message\":\"refused Bearer " + TOKEN + "\"}");
 		this.server.script("POST", STK, echo, echo);
 
 		assertShowsNoSecret(() -> this.client.receivePayments().createPaymentRequest(stkPush()), K2ApiException.class);
@@ -130,7 +132,9 @@ class SecretsTests {
 		}
 		K2Client nowhere = client(this.server.clientBuilder().baseUrl("http://127.0.0.1:" + closedPort));
 
-		assertShowsNoSecret(() -> nowhere.receivePayments().createPaymentRequest(stkPush(), RequestOptions.withAccessToken(OWN_TOKEN)),
+		assertShowsNoSecret(
+				() -> nowhere.receivePayments()
+					.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(OWN_TOKEN)),
 				K2ConnectionException.class);
 	}
 
@@ -138,7 +142,9 @@ class SecretsTests {
 	void droppedConnection() {
 		this.server.script("POST", STK, Reply.drop());
 
-		assertShowsNoSecret(() -> this.client.receivePayments().createPaymentRequest(stkPush(), RequestOptions.withAccessToken(OWN_TOKEN)),
+		assertShowsNoSecret(
+				() -> this.client.receivePayments()
+					.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(OWN_TOKEN)),
 				K2ConnectionException.class);
 	}
 
@@ -154,7 +160,8 @@ class SecretsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\r", "\n", "\r\n", "\u0000" })
 	void bearerTokenTheJdkRefusesToSend(String character) {
-		assertShowsNoSecret(() -> this.client.tokens().tokenInfo(OWN_TOKEN + character + "x"), K2ConnectionException.class);
+		assertShowsNoSecret(() -> this.client.tokens().tokenInfo(OWN_TOKEN + character + "x"),
+				K2ConnectionException.class);
 	}
 
 	@Test
@@ -173,7 +180,8 @@ class SecretsTests {
 
 		assertThat(thrown).hasMessageContaining("POST " + STK);
 
-		// The stand-in keeps what a reader of the log needs: the class and where it was thrown.
+		// The stand-in keeps what a reader of the log needs: the class and where it was
+		// thrown.
 		assertThat(thrown.getCause().toString()).startsWith(IllegalStateException.class.getName());
 		assertThat(thrown.getCause().getStackTrace()).isNotEmpty();
 	}
@@ -218,7 +226,8 @@ class SecretsTests {
 	}
 
 	private K2Client intercepted(ClientHttpRequestInterceptor interceptor) {
-		return client(this.server.clientBuilder().restClientBuilder(RestClient.builder().requestInterceptor(interceptor)));
+		return client(
+				this.server.clientBuilder().restClientBuilder(RestClient.builder().requestInterceptor(interceptor)));
 	}
 
 	/** Issues {@link #TOKEN}, also when a 401 has the client fetch a fresh one. */

@@ -1,13 +1,13 @@
 package io.k2connect.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TimestampsTests {
 
@@ -16,7 +16,8 @@ class TimestampsTests {
 	@Test
 	void formatKeepsSecondsAndANumericOffset() {
 		assertThat(Timestamps.format(TIME)).isEqualTo("2021-04-12T08:50:22+03:00");
-		assertThat(Timestamps.format(TIME.withOffsetSameInstant(ZoneOffset.UTC))).isEqualTo("2021-04-12T05:50:22+00:00");
+		assertThat(Timestamps.format(TIME.withOffsetSameInstant(ZoneOffset.UTC)))
+			.isEqualTo("2021-04-12T05:50:22+00:00");
 	}
 
 	@Test
@@ -31,7 +32,8 @@ class TimestampsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "2021-04-12T08:50:22+03:00:00", " 2021-04-12T08:50:22+03:00 ", "2021-04-12T08:50:22+0300" })
+	@ValueSource(
+			strings = { "2021-04-12T08:50:22+03:00:00", " 2021-04-12T08:50:22+03:00 ", "2021-04-12T08:50:22+0300" })
 	void parseFallsBackToTheLenientFormatter(String text) {
 		assertThat(Timestamps.parse(text)).isEqualTo(TIME);
 	}

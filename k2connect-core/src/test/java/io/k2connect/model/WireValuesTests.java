@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every enum that goes on the wire reads back its own wire value, leniently, and nothing else. */
+/**
+ * Every enum that goes on the wire reads back its own wire value, leniently, and nothing
+ * else.
+ */
 class WireValuesTests {
 
 	@Test
@@ -40,7 +43,8 @@ class WireValuesTests {
 				SettlementDestinationType.class)) {
 			for (Enum<?> constant : type.getEnumConstants()) {
 				String wire = ((WireValue) constant).wireValue();
-				assertThat(fromWireValue(type, "  " + wire.toUpperCase(java.util.Locale.ROOT) + "\t")).isSameAs(constant);
+				assertThat(fromWireValue(type, "  " + wire.toUpperCase(java.util.Locale.ROOT) + "\t"))
+					.isSameAs(constant);
 			}
 		}
 	}

@@ -1,6 +1,5 @@
 package io.k2connect.notification;
 
-
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2ValidationException;
@@ -38,7 +37,8 @@ class NotificationServiceTests {
 		assertThat(request.path()).isEqualTo("/api/v1/transaction_sms_notifications");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
-		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-transaction_sms_notification.json"));
+		K2TestServer.assertJsonEquals(request.json(),
+				K2TestServer.example("request-transaction_sms_notification.json"));
 		assertThat(location.location().getPath()).startsWith("/api/v1/transaction_sms_notifications/");
 	}
 
@@ -102,7 +102,6 @@ class NotificationServiceTests {
 			.callbackUrl("https://example.com/k2/callback")
 			.build();
 	}
-
 
 	@Test
 	void transactionNotificationStatusReadsTheResultDocument() {

@@ -8,12 +8,11 @@ import java.util.Map;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
-import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.PaymentResult;
 import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
-import io.k2connect.event.PaymentResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PayServiceTests {
 
@@ -100,7 +98,8 @@ class PayServiceTests {
 
 	@Test
 	void addPayRecipientWithExplicitTokenSendsItAndFetchesNone() {
-		this.client.pay().addPayRecipient(new TillRecipient("Till", "519953"), RequestOptions.withAccessToken("my-own"));
+		this.client.pay()
+			.addPayRecipient(new TillRecipient("Till", "519953"), RequestOptions.withAccessToken("my-own"));
 
 		assertThat(this.server.onlyApiRequest().header("Authorization")).isEqualTo("Bearer my-own");
 		assertThat(this.server.tokenRequests()).isZero();
@@ -160,7 +159,8 @@ class PayServiceTests {
 
 		JsonNode body = this.server.onlyApiPost("/api/v1/payments");
 		ObjectNode expected = K2TestServer.example("request-send_pay.json");
-		// The example (Python v1) sends the value as the string "10"; API.md §0.5 has us send a JSON number.
+		// The example (Python v1) sends the value as the string "10"; API.md §0.5 has us
+		// send a JSON number.
 		((ObjectNode) expected.get("amount")).put("value", 10);
 		K2TestServer.assertJsonEquals(body, expected);
 		assertThat(location.location().getPath()).isEqualTo("/api/v1/payments/" + location.id());
@@ -198,10 +198,9 @@ class PayServiceTests {
 	@Test
 	void payCategoriesAreTheFifteenDocumentedOnes() {
 		assertThat(Arrays.stream(PayCategory.values()).map(PayCategory::wireValue)).containsExactlyInAnyOrder(
-				"advertising_and_marketing", "education_and_training", "general", "insurance",
-				"legal_and_professional", "maintenance_and_repairs", "loans", "office_supplies",
-				"permits_licences_subscriptions", "postage_and_shipping", "rent_or_mortgage", "sales_commissions",
-				"travel", "utilities", "salaries");
+				"advertising_and_marketing", "education_and_training", "general", "insurance", "legal_and_professional",
+				"maintenance_and_repairs", "loans", "office_supplies", "permits_licences_subscriptions",
+				"postage_and_shipping", "rent_or_mortgage", "sales_commissions", "travel", "utilities", "salaries");
 	}
 
 	@Test
@@ -214,21 +213,25 @@ class PayServiceTests {
 
 	@Test
 	void mobileWalletRecipientRequiresEveryFieldButEmail() {
-		this.server.assertRejected(() -> this.client.pay().addPayRecipient(MobileWalletRecipient.builder().network(" ").build()),
+		this.server.assertRejected(
+				() -> this.client.pay().addPayRecipient(MobileWalletRecipient.builder().network(" ").build()),
 				"pay_recipient.first_name", "pay_recipient.last_name", "pay_recipient.phone_number",
 				"pay_recipient.network");
 	}
 
 	@Test
 	void mobileWalletRecipientRejectsAForeignPhoneAndAMalformedEmail() {
-		this.server.assertRejected(() -> this.client.pay()
-			.addPayRecipient(new MobileWalletRecipient("Jane", "Doe", "+255712345678", "Safaricom", "jane.example.com")),
+		this.server.assertRejected(
+				() -> this.client.pay()
+					.addPayRecipient(
+							new MobileWalletRecipient("Jane", "Doe", "+255712345678", "Safaricom", "jane.example.com")),
 				"pay_recipient.phone_number", "pay_recipient.email");
 	}
 
 	@Test
 	void bankAccountRecipientRequiresEveryField() {
-		this.server.assertRejected(() -> this.client.pay().addPayRecipient(new BankAccountRecipient(null, " ", "", null)),
+		this.server.assertRejected(
+				() -> this.client.pay().addPayRecipient(new BankAccountRecipient(null, " ", "", null)),
 				"pay_recipient.account_name", "pay_recipient.account_number", "pay_recipient.bank_branch_ref",
 				"pay_recipient.settlement_method");
 	}
@@ -253,21 +256,22 @@ class PayServiceTests {
 
 	@Test
 	void sendPayRejectsBadAmountCurrencyTagsMetadataAndCallback() {
-		this.server.assertRejected(() -> this.client.pay()
-			.sendPay(minimal().amount(new BigDecimal("-1.234"))
-				.currency("USD")
-				.tags(Arrays.asList("ok", " ", null))
-				.metadata(Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5, "f", 6))
-				.callbackUrl("http://example.com/callback")
-				.build()),
+		this.server.assertRejected(
+				() -> this.client.pay()
+					.sendPay(minimal().amount(new BigDecimal("-1.234"))
+						.currency("USD")
+						.tags(Arrays.asList("ok", " ", null))
+						.metadata(Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5, "f", 6))
+						.callbackUrl("http://example.com/callback")
+						.build()),
 				"amount.value", "amount.value", "amount.currency", "tags", "tags", "metadata", "_links.callback_url");
 	}
 
 	@ParameterizedTest
 	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
 	void sendPayRejectsAnAbsurdAmountAtOnce(String amount) {
-		this.server.assertRejectedQuickly(() -> this.client.pay().sendPay(minimal().amount(new BigDecimal(amount)).build()),
-				"amount.value");
+		this.server.assertRejectedQuickly(
+				() -> this.client.pay().sendPay(minimal().amount(new BigDecimal(amount)).build()), "amount.value");
 	}
 
 	@Test
@@ -291,8 +295,8 @@ class PayServiceTests {
 				.phoneNumber("0712345678")
 				.network(MobileWalletRecipient.SAFARICOM)
 				.build();
-			case BANK_ACCOUNT -> new BankAccountRecipient("Jane Doe", "0123456789", "633aa26c-7b7c-4091-ae28-96c0687cf886",
-					SettlementMethod.EFT);
+			case BANK_ACCOUNT -> new BankAccountRecipient("Jane Doe", "0123456789",
+					"633aa26c-7b7c-4091-ae28-96c0687cf886", SettlementMethod.EFT);
 			case TILL -> new TillRecipient("Corner Shop", "519953");
 			case PAYBILL -> new PaybillRecipient("Power Co", "815581", "ACC-1");
 		};

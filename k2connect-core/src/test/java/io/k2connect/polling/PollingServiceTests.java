@@ -156,7 +156,6 @@ class PollingServiceTests {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-
 	@Test
 	void pollingRequestStatusReadsTheTransactions() {
 		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/polling/poll-1");

@@ -49,13 +49,13 @@ class ReceivePaymentsServiceTests {
 		((ObjectNode) expected.get("subscriber")).put("phone_number", "+254712345678");
 		K2TestServer.assertJsonEquals(request.json(), expected);
 		assertThat(location.location().getPath()).startsWith("/api/v1/incoming_payments/");
-		assertThat(location.id()).isEqualTo(location.location().getPath().substring("/api/v1/incoming_payments/".length()));
+		assertThat(location.id())
+			.isEqualTo(location.location().getPath().substring("/api/v1/incoming_payments/".length()));
 	}
 
 	@Test
 	void createPaymentRequestWritesThePhoneInInternationalForm() {
-		this.client.receivePayments()
-			.createPaymentRequest(minimal().phoneNumber("0712 345-678").build());
+		this.client.receivePayments().createPaymentRequest(minimal().phoneNumber("0712 345-678").build());
 
 		assertThat(this.server.onlyApiRequest().json().at("/subscriber/phone_number").asString())
 			.isEqualTo("+254712345678");

@@ -74,7 +74,8 @@ class WebhookServiceTests {
 			"BUYGOODS_TRANSACTION_REVERSED, buygoods_transaction_reversed, till",
 			"B2B_TRANSACTION_RECEIVED, b2b_transaction_received, till",
 			"SETTLEMENT_TRANSFER_COMPLETED, settlement_transfer_completed, company",
-			"CUSTOMER_CREATED, customer_created, company", "M2M_TRANSACTION_RECEIVED, m2m_transaction_received, company",
+			"CUSTOMER_CREATED, customer_created, company",
+			"M2M_TRANSACTION_RECEIVED, m2m_transaction_received, company",
 			"CARD_TRANSACTION_RECEIVED, card_transaction_received, till",
 			"CARD_TRANSACTION_VOIDED, card_transaction_voided, till",
 			"CARD_TRANSACTION_REVERSED, card_transaction_reversed, till",
@@ -130,8 +131,8 @@ class WebhookServiceTests {
 
 	@Test
 	void loopbackHttpUrlIsAccepted() {
-		WebhookSubscriptionRequest request = WebhookSubscriptionRequest
-			.forCompany(WebhookEventType.CUSTOMER_CREATED, "http://localhost:8080/k2/webhooks");
+		WebhookSubscriptionRequest request = WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
+				"http://localhost:8080/k2/webhooks");
 
 		assertThat(request.url()).hasToString("http://localhost:8080/k2/webhooks");
 	}
@@ -201,7 +202,6 @@ class WebhookServiceTests {
 			.satisfies((ex) -> assertThat(K2TestServer.fields(ex)).containsExactly("url", "scope", "scope_reference"));
 		assertThat(this.server.requests()).isEmpty();
 	}
-
 
 	@Test
 	void apiVersionV2PostsUnderApiV2() {

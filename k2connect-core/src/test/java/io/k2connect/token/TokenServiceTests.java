@@ -30,7 +30,8 @@ class TokenServiceTests {
 
 	@Test
 	void requestAccessTokenPostsTheClientCredentialsFormEncoded() {
-		this.server.script("POST", "/oauth/token", Reply.json(200, K2TestServer.example("response-oauth_token-with-created_at.json").toString()));
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, K2TestServer.example("response-oauth_token-with-created_at.json").toString()));
 
 		AccessToken token = this.client.tokens().requestAccessToken();
 
@@ -61,7 +62,8 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWithoutCreatedAtIsStampedWithTheClock() {
-		this.server.script("POST", "/oauth/token", Reply.json(200, K2TestServer.example("response-oauth_token.json").toString()));
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, K2TestServer.example("response-oauth_token.json").toString()));
 		Instant before = Instant.now();
 
 		AccessToken token = this.client.tokens().requestAccessToken();
@@ -71,7 +73,8 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWithIsoCreatedAtIsRead() {
-		this.server.script("POST", "/oauth/token", Reply.json(200, K2TestServer.example("response-oauth_token-php-mock.json").toString()));
+		this.server.script("POST", "/oauth/token",
+				Reply.json(200, K2TestServer.example("response-oauth_token-php-mock.json").toString()));
 
 		AccessToken token = this.client.tokens().requestAccessToken();
 
@@ -126,14 +129,15 @@ class TokenServiceTests {
 
 	@Test
 	void introspectTokenPostsJsonAndReadsTheAnswer() {
-		this.server.script("POST", "/oauth/introspect", Reply.json(200, K2TestServer.example("response-token_introspect.json").toString()));
+		this.server.script("POST", "/oauth/introspect",
+				Reply.json(200, K2TestServer.example("response-token_introspect.json").toString()));
 
 		TokenIntrospection introspection = this.client.tokens().introspectToken("tok-1");
 
 		K2TestServer.RecordedRequest request = this.server.requests().get(0);
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
-		K2TestServer.assertJsonEquals(request.json(), K2TestServer.json(
-				"{\"client_id\":\"test-client-id\",\"client_secret\":\"test-client-secret\",\"token\":\"tok-1\"}"));
+		K2TestServer.assertJsonEquals(request.json(), K2TestServer
+			.json("{\"client_id\":\"test-client-id\",\"client_secret\":\"test-client-secret\",\"token\":\"tok-1\"}"));
 		assertThat(introspection.active()).isTrue();
 		assertThat(introspection.tokenType()).isEqualTo("Bearer");
 		assertThat(introspection.expiresAt()).isEqualTo(OffsetDateTime.parse("2021-04-07T10:31:01+03:00"));
@@ -152,7 +156,8 @@ class TokenServiceTests {
 
 	@Test
 	void tokenInfoGetsWithTheTokenAsBearer() {
-		this.server.script("GET", "/oauth/token/info", Reply.json(200, K2TestServer.example("response-token_info.json").toString()));
+		this.server.script("GET", "/oauth/token/info",
+				Reply.json(200, K2TestServer.example("response-token_info.json").toString()));
 
 		TokenInfo info = this.client.tokens().tokenInfo("tok-1");
 

@@ -7,12 +7,11 @@ import java.util.Map;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
-import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
+import io.k2connect.event.SettlementTransferResult;
 import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
-import io.k2connect.event.SettlementTransferResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TransferServiceTests {
 
@@ -74,7 +72,8 @@ class TransferServiceTests {
 
 		JsonNode body = this.server.onlyApiPost("/api/v1/merchant_wallets");
 		ObjectNode expected = K2TestServer.example("request-merchant_wallet-v1.json");
-		// The example's +254911222538 is no Kenyan mobile number (they start with 7 or 1), which we reject.
+		// The example's +254911222538 is no Kenyan mobile number (they start with 7 or
+		// 1), which we reject.
 		expected.put("phone_number", "+254711222538");
 		K2TestServer.assertJsonEquals(body, expected);
 		assertThat(location.location().getPath()).isEqualTo("/api/v1/merchant_wallets/" + location.id());
@@ -83,7 +82,8 @@ class TransferServiceTests {
 	@Test
 	void addMobileWalletSettlementAccountWithExplicitTokenSendsItAndFetchesNone() {
 		this.client.transfers()
-			.addMobileWalletSettlementAccount(new MobileWalletSettlementAccount("Jane", "Doe", "+254712345678", "Safaricom"),
+			.addMobileWalletSettlementAccount(
+					new MobileWalletSettlementAccount("Jane", "Doe", "+254712345678", "Safaricom"),
 					RequestOptions.withAccessToken("my-own"));
 
 		assertThat(this.server.onlyApiRequest().header("Authorization")).isEqualTo("Bearer my-own");
@@ -102,7 +102,8 @@ class TransferServiceTests {
 
 		JsonNode body = this.server.onlyApiPost("/api/v1/settlement_transfers");
 		ObjectNode expected = K2TestServer.example("request-settlement_transfer-targeted.json");
-		// The example (Python v1) sends the value as the string "10"; API.md §0.5 has us send a JSON number.
+		// The example (Python v1) sends the value as the string "10"; API.md §0.5 has us
+		// send a JSON number.
 		((ObjectNode) expected.get("amount")).put("value", 10);
 		K2TestServer.assertJsonEquals(body, expected);
 		assertThat(location.location().getPath()).isEqualTo("/api/v1/settlement_transfers/" + location.id());
@@ -114,7 +115,8 @@ class TransferServiceTests {
 
 		JsonNode body = this.server.onlyApiPost("/api/v1/settlement_transfers");
 		ObjectNode expected = K2TestServer.example("request-settlement_transfer-blind.json");
-		// The example (PHP/Node) sends the absent keys as nulls; K2 requires only the callback, so we leave them out.
+		// The example (PHP/Node) sends the absent keys as nulls; K2 requires only the
+		// callback, so we leave them out.
 		expected.remove("amount");
 		expected.remove("destination_reference");
 		expected.remove("destination_type");
@@ -141,7 +143,8 @@ class TransferServiceTests {
 
 	@Test
 	void settleFundsWithExplicitTokenSendsItAndFetchesNone() {
-		this.client.transfers().settleFunds(SettleFundsRequest.blind(CALLBACK), RequestOptions.withAccessToken("my-own"));
+		this.client.transfers()
+			.settleFunds(SettleFundsRequest.blind(CALLBACK), RequestOptions.withAccessToken("my-own"));
 
 		assertThat(this.server.onlyApiRequest().header("Authorization")).isEqualTo("Bearer my-own");
 		assertThat(this.server.tokenRequests()).isZero();
@@ -176,14 +179,16 @@ class TransferServiceTests {
 
 	@Test
 	void bankSettlementAccountRequiresEveryField() {
-		this.server.assertRejected(() -> this.client.transfers().addBankSettlementAccount(new BankSettlementAccount(" ", null, "", null)),
+		this.server.assertRejected(
+				() -> this.client.transfers().addBankSettlementAccount(new BankSettlementAccount(" ", null, "", null)),
 				"account_name", "account_number", "bank_branch_ref", "settlement_method");
 	}
 
 	@Test
 	void mobileWalletSettlementAccountRequiresEveryField() {
-		this.server.assertRejected(() -> this.client.transfers()
-			.addMobileWalletSettlementAccount(new MobileWalletSettlementAccount(null, " ", "", null)),
+		this.server.assertRejected(
+				() -> this.client.transfers()
+					.addMobileWalletSettlementAccount(new MobileWalletSettlementAccount(null, " ", "", null)),
 				"first_name", "last_name", "phone_number", "network");
 	}
 
@@ -202,7 +207,8 @@ class TransferServiceTests {
 
 	@Test
 	void settleFundsRejectsAnInsecureCallback() {
-		this.server.assertRejected(() -> this.client.transfers().settleFunds(SettleFundsRequest.blind("http://example.com/callback")),
+		this.server.assertRejected(
+				() -> this.client.transfers().settleFunds(SettleFundsRequest.blind("http://example.com/callback")),
 				"_links.callback_url");
 	}
 
@@ -219,8 +225,7 @@ class TransferServiceTests {
 			.settleFunds(SettleFundsRequest.builder()
 				.destinationType(SettlementDestinationType.MERCHANT_BANK_ACCOUNT)
 				.callbackUrl(CALLBACK)
-				.build()),
-				"destination_reference", "amount.value");
+				.build()), "destination_reference", "amount.value");
 	}
 
 	@Test
@@ -229,22 +234,23 @@ class TransferServiceTests {
 			.settleFunds(targeted().amount(new BigDecimal("-1.234"))
 				.currency("USD")
 				.metadata(Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5, "f", 6))
-				.build()),
-				"amount.value", "amount.value", "amount.currency", "metadata");
+				.build()), "amount.value", "amount.value", "amount.currency", "metadata");
 	}
 
 	@Test
 	void settleFundsRejectsANonPositiveAmountInABlindTransfer() {
-		this.server.assertRejected(() -> this.client.transfers()
-			.settleFunds(SettleFundsRequest.builder().amount(BigDecimal.ZERO).callbackUrl(CALLBACK).build()),
+		this.server.assertRejected(
+				() -> this.client.transfers()
+					.settleFunds(SettleFundsRequest.builder().amount(BigDecimal.ZERO).callbackUrl(CALLBACK).build()),
 				"amount.value");
 	}
 
 	@ParameterizedTest
 	@MethodSource("io.k2connect.K2TestServer#absurdAmounts")
 	void settleFundsRejectsAnAbsurdAmountAtOnce(String amount) {
-		this.server.assertRejectedQuickly(() -> this.client.transfers()
-			.settleFunds(targeted().amount(new BigDecimal(amount)).build()), "amount.value");
+		this.server.assertRejectedQuickly(
+				() -> this.client.transfers().settleFunds(targeted().amount(new BigDecimal(amount)).build()),
+				"amount.value");
 	}
 
 	@ParameterizedTest

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Generated bodies (fixed seed, so failures reproduce): truncations, byte flips, values of
- * the wrong type, deep nesting, huge numbers and random bytes, derived from every example.
- * Whatever the body, verifying, parsing and decomposing throw nothing but {@link K2Exception}s.
+ * Generated bodies (fixed seed, so failures reproduce): truncations, byte flips, values
+ * of the wrong type, deep nesting, huge numbers and random bytes, derived from every
+ * example. Whatever the body, verifying, parsing and decomposing throw nothing but
+ * {@link K2Exception}s.
  */
 class K2PayloadRobustnessTests {
 
@@ -159,7 +160,9 @@ class K2PayloadRobustnessTests {
 		return copy;
 	}
 
-	/** Replaces one value anywhere in the tree by a value of a random (often wrong) type. */
+	/**
+	 * Replaces one value anywhere in the tree by a value of a random (often wrong) type.
+	 */
 	private static byte[] swapValue(byte[] body, Random random, boolean deep) {
 		JsonNode root = K2Json.mapper().readTree(body);
 		List<JsonNode> containers = new ArrayList<>();
@@ -213,7 +216,8 @@ class K2PayloadRobustnessTests {
 				return NODES.stringNode(pick(random, "100.0", "-0", "1e999999999", "1e-999999999", "NaN", "0x10",
 						"1_000", "９９", "1" + "0".repeat(999), "1" + "0".repeat(1001)));
 			case 8:
-				return NODES.numberNode(new java.math.BigDecimal("1e" + (random.nextInt(2_000_000_000) - 1_000_000_000)));
+				return NODES
+					.numberNode(new java.math.BigDecimal("1e" + (random.nextInt(2_000_000_000) - 1_000_000_000)));
 			case 9:
 				return NODES.stringNode(pick(random, "Success", "Failed", "Pending", "buygoods_transaction_received",
 						"incoming_payment", "reversals", "Bank Account", "Mobile Wallet"));
@@ -257,8 +261,8 @@ class K2PayloadRobustnessTests {
 
 	private static byte[] hugeNumbers(byte[] body, Random random) {
 		String text = new String(body, StandardCharsets.UTF_8);
-		String huge = pick(random, "1e999999999", "-1E-999999999", "9".repeat(999), "9".repeat(1001),
-				"1e9999999999", "123456789012345678901234567890.123456789", "-0.0", "1.7976931348623157E309");
+		String huge = pick(random, "1e999999999", "-1E-999999999", "9".repeat(999), "9".repeat(1001), "1e9999999999",
+				"123456789012345678901234567890.123456789", "-0.0", "1.7976931348623157E309");
 		String quoted = random.nextBoolean() ? huge : "\"" + huge + "\"";
 		return text.replaceAll("\"amount\"\\s*:\\s*(\"[^\"]*\"|[-0-9.eE+]+)", "\"amount\": " + quoted)
 			.replaceAll("\"value\"\\s*:\\s*(\"[^\"]*\"|[-0-9.eE+]+|null)", "\"value\": " + quoted)

@@ -1,14 +1,7 @@
 package io.k2connect.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.k2connect.K2PayloadException;
 import io.k2connect.K2SignatureException;
@@ -20,6 +13,12 @@ import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.event.UnknownPayload;
 import io.k2connect.webhook.SignatureVectors.Vector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2ResultProcessorTests {
 
@@ -28,7 +27,10 @@ class K2ResultProcessorTests {
 	private final K2ResultProcessor processor = new K2ResultProcessor(new K2SignatureVerifier(KEY),
 			new K2PayloadParser());
 
-	/** The valid vectors that sign K2 payloads (all but the Ruby micro vector, a JSON string). */
+	/**
+	 * The valid vectors that sign K2 payloads (all but the Ruby micro vector, a JSON
+	 * string).
+	 */
 	static List<Vector> signedPayloads() {
 		return SignatureVectors.valid().stream().filter((vector) -> vector.body()[0] == '{').toList();
 	}

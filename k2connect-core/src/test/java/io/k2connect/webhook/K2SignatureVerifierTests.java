@@ -1,28 +1,28 @@
 package io.k2connect.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatNoException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.k2connect.K2SignatureException;
+import io.k2connect.K2ValidationException;
+import io.k2connect.webhook.SignatureVectors.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.k2connect.K2SignatureException;
-import io.k2connect.K2ValidationException;
-import io.k2connect.webhook.SignatureVectors.Vector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class K2SignatureVerifierTests {
 
 	private static final String KEY = "test_api_key_2b";
 
-	private static final byte[] BODY = "{\"topic\":\"customer_created\",\"id\":\"e3\"}".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] BODY = "{\"topic\":\"customer_created\",\"id\":\"e3\"}"
+		.getBytes(StandardCharsets.UTF_8);
 
 	static List<Vector> validVectors() {
 		return SignatureVectors.valid();
@@ -73,8 +73,10 @@ class K2SignatureVerifierTests {
 		byte[] longer = Arrays.copyOf(vector.body(), vector.body().length + 1);
 		longer[longer.length - 1] = '\n';
 		byte[] shorter = Arrays.copyOf(vector.body(), vector.body().length - 1);
-		assertThatExceptionOfType(K2SignatureException.class).isThrownBy(() -> verifier.verify(longer, vector.signature()));
-		assertThatExceptionOfType(K2SignatureException.class).isThrownBy(() -> verifier.verify(shorter, vector.signature()));
+		assertThatExceptionOfType(K2SignatureException.class)
+			.isThrownBy(() -> verifier.verify(longer, vector.signature()));
+		assertThatExceptionOfType(K2SignatureException.class)
+			.isThrownBy(() -> verifier.verify(shorter, vector.signature()));
 	}
 
 	@ParameterizedTest
@@ -113,7 +115,8 @@ class K2SignatureVerifierTests {
 	@ValueSource(strings = { "zz45f1cc0a035100205f91ba3b30cdfc42306bd948537a4833c3957ace787caa",
 			"6f45f1cc0a035100205f91ba3b30cdfc42306bd948537a4833c3957ace787c-a",
 			"6f45f1cc0a035100205f91ba3b30cdfc42306bd948537a4833c3957ace787c a",
-			// Non-ASCII digits: Character.digit would accept these, a hex decoder must not.
+			// Non-ASCII digits: Character.digit would accept these, a hex decoder must
+			// not.
 			"\u0666f45f1cc0a035100205f91ba3b30cdfc42306bd948537a4833c3957ace787caa",
 			"\uFF16f45f1cc0a035100205f91ba3b30cdfc42306bd948537a4833c3957ace787caa" })
 	void nonHexHeaderFails(String header) {
@@ -170,7 +173,8 @@ class K2SignatureVerifierTests {
 				+ "  \"event\": {\n    \"type\": \"Customer Created\",\n    \"resource\": {\n"
 				+ "      \"first_name\": \"Jane\",\n      \"phone_number\": \"+254999999999\"\n    }\n  }\n}")
 			.getBytes(StandardCharsets.UTF_8);
-		// Expected value computed with an independent HMAC implementation (Python's hmac).
+		// Expected value computed with an independent HMAC implementation (Python's
+		// hmac).
 		assertVerifies(body, "ced2df8fbd68b7e064a1e68ee7a7e045dfd8dec4665249836c2631c207c8d918");
 	}
 

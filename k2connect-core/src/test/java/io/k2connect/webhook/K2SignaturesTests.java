@@ -1,16 +1,15 @@
 package io.k2connect.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.nio.charset.StandardCharsets;
 
+import io.k2connect.K2ValidationException;
+import io.k2connect.webhook.SignatureVectors.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.k2connect.K2ValidationException;
-import io.k2connect.webhook.SignatureVectors.Vector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2SignaturesTests {
 
@@ -37,8 +36,7 @@ class K2SignaturesTests {
 
 	@Test
 	void blankKeyIsRejectedWithoutEchoingIt() {
-		assertThatExceptionOfType(K2ValidationException.class)
-			.isThrownBy(() -> K2Signatures.sign(new byte[0], "   "))
+		assertThatExceptionOfType(K2ValidationException.class).isThrownBy(() -> K2Signatures.sign(new byte[0], "   "))
 			.withMessage("Invalid request: apiKey must not be blank");
 	}
 

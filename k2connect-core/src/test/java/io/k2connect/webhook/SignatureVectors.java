@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
-
 import io.k2connect.event.Examples;
 import io.k2connect.internal.K2Json;
+import tools.jackson.databind.JsonNode;
 
 /** The vectors of {@code examples/signatures.json}, with the exact signed bytes. */
 final class SignatureVectors {
@@ -19,7 +18,8 @@ final class SignatureVectors {
 		JsonNode root = K2Json.mapper().readTree(Examples.bytes("signatures.json"));
 		List<Vector> vectors = new ArrayList<>();
 		for (JsonNode vector : root.get("vectors")) {
-			// Verify on the file's bytes when there is one: they are what was signed, byte for byte.
+			// Verify on the file's bytes when there is one: they are what was signed,
+			// byte for byte.
 			byte[] body = vector.has("body_file") ? Examples.bytes(vector.get("body_file").stringValue())
 					: vector.get("body").stringValue().getBytes(StandardCharsets.UTF_8);
 			vectors.add(new Vector(vector.get("id").stringValue(), vector.get("secret").stringValue(), body,

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /simulator/...}: the simulator's own endpoints, for users who run it with
- * {@code java -jar} and drive it from another language. No token is needed and no fault ever
- * applies to them. They mirror the Java API of {@link K2Simulator}.
+ * {@code java -jar} and drive it from another language. No token is needed and no fault
+ * ever applies to them. They mirror the Java API of {@link K2Simulator}.
  */
 final class AdminEndpoints {
 
@@ -43,17 +43,23 @@ final class AdminEndpoints {
 		ObjectNode body = Wire.object()
 			.put("base_url", this.simulator.baseUrl().toString())
 			.put("client_id", this.simulator.clientId())
-			// null rather than a secret the simulator was given: it may be the application's real one.
+			// null rather than a secret the simulator was given: it may be the
+			// application's real one.
 			.put("client_secret", this.simulator.shownClientSecret())
 			.put("api_key", this.simulator.shownApiKey());
 		ArrayNode magic = body.putArray("magic_phone_numbers");
-		magic.addObject().put("phone_number", MagicPhoneNumbers.CANCELLED_BY_USER).put("outcome", "Failed: "
-				+ MagicPhoneNumbers.CANCELLED_MESSAGE);
-		magic.addObject().put("phone_number", MagicPhoneNumbers.INSUFFICIENT_BALANCE).put("outcome", "Failed: "
-				+ MagicPhoneNumbers.INSUFFICIENT_BALANCE_MESSAGE);
-		magic.addObject().put("phone_number", MagicPhoneNumbers.NO_CALLBACK).put("outcome", "no callback, stays Pending");
-		magic.addObject().put("phone_number", MagicPhoneNumbers.INVALID_INITIATOR).put("outcome", "Failed: "
-				+ MagicPhoneNumbers.INVALID_INITIATOR_MESSAGE);
+		magic.addObject()
+			.put("phone_number", MagicPhoneNumbers.CANCELLED_BY_USER)
+			.put("outcome", "Failed: " + MagicPhoneNumbers.CANCELLED_MESSAGE);
+		magic.addObject()
+			.put("phone_number", MagicPhoneNumbers.INSUFFICIENT_BALANCE)
+			.put("outcome", "Failed: " + MagicPhoneNumbers.INSUFFICIENT_BALANCE_MESSAGE);
+		magic.addObject()
+			.put("phone_number", MagicPhoneNumbers.NO_CALLBACK)
+			.put("outcome", "no callback, stays Pending");
+		magic.addObject()
+			.put("phone_number", MagicPhoneNumbers.INVALID_INITIATOR)
+			.put("outcome", "Failed: " + MagicPhoneNumbers.INVALID_INITIATOR_MESSAGE);
 		return HttpReply.json(200, body);
 	}
 
@@ -74,7 +80,8 @@ final class AdminEndpoints {
 		}
 		String firstName = Wire.text(body, "first_name");
 		String lastName = Wire.text(body, "last_name");
-		// Without names the payer is John Doe, as with K2Simulator.customerPaysTill(till, amount, phone).
+		// Without names the payer is John Doe, as with K2Simulator.customerPaysTill(till,
+		// amount, phone).
 		boolean unnamed = firstName == null && lastName == null;
 		TillTransaction tx = this.simulator.customerPaysTill(till, amount, phone, unnamed ? "John" : firstName,
 				Wire.text(body, "middle_name"), unnamed ? "Doe" : lastName);
@@ -126,9 +133,11 @@ final class AdminEndpoints {
 	}
 
 	/**
-	 * Switches faults on, e.g. {@code {"fail_next": {"count": 2, "status": 503, "path_prefix": "/api/"}}},
-	 * {@code {"latency_ms": 200}}, {@code {"drop_next_connection": true, "path_prefix": "/api/v1/payments"}},
-	 * {@code {"deliver_twice": true}} or {@code {"clear": true}}. A malformed number is a 400.
+	 * Switches faults on, e.g. {@code {"fail_next": {"count": 2, "status": 503,
+	 * "path_prefix": "/api/"}}}, {@code {"latency_ms": 200}},
+	 * {@code {"drop_next_connection": true, "path_prefix": "/api/v1/payments"}},
+	 * {@code {"deliver_twice": true}} or {@code {"clear": true}}. A malformed number is a
+	 * 400.
 	 */
 	private HttpReply faults(RecordedRequest request) {
 		ObjectNode body = Wire.parseObject(request.body());
@@ -183,7 +192,10 @@ final class AdminEndpoints {
 		return HttpReply.empty(204);
 	}
 
-	/** A whole-number setting; anything else present is a mistake worth a 400, not a silent default. */
+	/**
+	 * A whole-number setting; anything else present is a mistake worth a 400, not a
+	 * silent default.
+	 */
 	private static int whole(JsonNode rule, String field, int absent) {
 		JsonNode value = rule.get(field);
 		if (value == null) {

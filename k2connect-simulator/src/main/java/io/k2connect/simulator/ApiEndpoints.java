@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The create and status endpoints under {@code /api/v1} and {@code /api/v2}: each create
  * validates its body as K2 does, stores the resource with its initial status document and
- * answers {@code 201} with an absolute {@code Location}; asynchronous ones are then handed to
- * {@link Outcomes}. A status read returns the resource's current document.
+ * answers {@code 201} with an absolute {@code Location}; asynchronous ones are then
+ * handed to {@link Outcomes}. A status read returns the resource's current document.
  */
 final class ApiEndpoints {
 
@@ -191,7 +191,10 @@ final class ApiEndpoints {
 		}
 	}
 
-	/** {@code amount.value} of a request that passed validation, or {@code null} when it has none. */
+	/**
+	 * {@code amount.value} of a request that passed validation, or {@code null} when it
+	 * has none.
+	 */
 	static @Nullable BigDecimal decimal(@Nullable JsonNode amount) {
 		String value = Wire.text(amount, "value");
 		return (value == null || value.isBlank()) ? null : new BigDecimal(value.strip());

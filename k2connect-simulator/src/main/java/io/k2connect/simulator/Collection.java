@@ -5,9 +5,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The resource collections the simulator serves under {@code /api/v1} (and {@code /api/v2}
- * where K2 has them with the same shape), with the {@code data.type} of their documents and
- * whether K2 posts a result when they finish (API.md §16).
+ * The resource collections the simulator serves under {@code /api/v1} (and
+ * {@code /api/v2} where K2 has them with the same shape), with the {@code data.type} of
+ * their documents and whether K2 posts a result when they finish (API.md §16).
  */
 enum Collection {
 
@@ -54,7 +54,10 @@ enum Collection {
 		return this.type;
 	}
 
-	/** Whether a result is posted to {@code _links.callback_url} when the resource finishes. */
+	/**
+	 * Whether a result is posted to {@code _links.callback_url} when the resource
+	 * finishes.
+	 */
 	boolean isAsync() {
 		return this.async;
 	}

@@ -70,12 +70,12 @@ final class CommandLine {
 	}
 
 	String banner(K2Simulator simulator) {
-		return "K2 simulator listening on " + simulator.baseUrl() + System.lineSeparator()
-				+ "  client id:     " + simulator.clientId() + System.lineSeparator()
-				+ "  client secret: " + shown(simulator.shownClientSecret()) + System.lineSeparator()
-				+ "  api key:       " + shown(simulator.shownApiKey()) + System.lineSeparator()
-				+ "  admin:         " + simulator.baseUrl() + "/simulator (magic values, requests, deliveries, faults)"
-				+ System.lineSeparator() + "Stop with Ctrl+C.";
+		return "K2 simulator listening on " + simulator.baseUrl() + System.lineSeparator() + "  client id:     "
+				+ simulator.clientId() + System.lineSeparator() + "  client secret: "
+				+ shown(simulator.shownClientSecret()) + System.lineSeparator() + "  api key:       "
+				+ shown(simulator.shownApiKey()) + System.lineSeparator() + "  admin:         " + simulator.baseUrl()
+				+ "/simulator (magic values, requests, deliveries, faults)" + System.lineSeparator()
+				+ "Stop with Ctrl+C.";
 	}
 
 	/** A secret given on the command line is not printed: output ends up in logs. */

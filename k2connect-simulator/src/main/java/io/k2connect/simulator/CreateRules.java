@@ -8,9 +8,10 @@ import io.k2connect.subscription.WebhookEventType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What K2 refuses in the body of each create call (API.md §3–§8): required fields, formats,
- * enums and the combinations between them. Topic and scope rules come from core's
- * {@link WebhookEventType}, so the simulator and the SDK cannot disagree about them.
+ * What K2 refuses in the body of each create call (API.md §3–§8): required fields,
+ * formats, enums and the combinations between them. Topic and scope rules come from
+ * core's {@link WebhookEventType}, so the simulator and the SDK cannot disagree about
+ * them.
  */
 final class CreateRules {
 
@@ -129,7 +130,8 @@ final class CreateRules {
 			v.money(body, "amount", "Amount");
 		}
 		else if (hasAmount) {
-			// A blind transfer may name an amount to settle only part of the balance (.NET SDK).
+			// A blind transfer may name an amount to settle only part of the balance
+			// (.NET SDK).
 			v.currency(amount, "Amount currency");
 			v.positiveAmount(amount, "value", "Amount value");
 		}

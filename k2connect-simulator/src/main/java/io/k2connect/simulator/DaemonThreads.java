@@ -3,7 +3,10 @@ package io.k2connect.simulator;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names the simulator's threads and makes them daemons, so a forgotten simulator never keeps a JVM alive. */
+/**
+ * Names the simulator's threads and makes them daemons, so a forgotten simulator never
+ * keeps a JVM alive.
+ */
 final class DaemonThreads implements ThreadFactory {
 
 	private final String prefix;

@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt of the simulator to POST a signed body to the application: an asynchronous
- * result to a request's {@code _links.callback_url}, or a webhook event to a subscription's
- * URL. A body delivered twice (see {@link SimulatorFaults#deliverTwice()}) or delivered again
- * after a failure gives one {@code Delivery} per attempt.
+ * result to a request's {@code _links.callback_url}, or a webhook event to a
+ * subscription's URL. A body delivered twice (see {@link SimulatorFaults#deliverTwice()})
+ * or delivered again after a failure gives one {@code Delivery} per attempt.
  *
  * @param kind whether this is a result or a webhook event
- * @param type the result's {@code data.type} (e.g. {@code incoming_payment}) or the event's
- * {@code topic} (e.g. {@code buygoods_transaction_received})
+ * @param type the result's {@code data.type} (e.g. {@code incoming_payment}) or the
+ * event's {@code topic} (e.g. {@code buygoods_transaction_received})
  * @param url where the body was posted
  * @param body the exact bytes posted
  * @param signature the {@code X-KopoKopo-Signature} sent with them
@@ -58,7 +58,10 @@ public record Delivery(Kind kind, String type, String url, byte[] body, String s
 		/** An asynchronous result ({@code {"data": ...}}) posted to a callback URL. */
 		RESULT,
 
-		/** A webhook event ({@code {"topic": ...}} or Daraja format) posted to a subscription URL. */
+		/**
+		 * A webhook event ({@code {"topic": ...}} or Daraja format) posted to a
+		 * subscription URL.
+		 */
 		WEBHOOK
 
 	}

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON shapes of WEBHOOKS.md: status and result documents (§4), webhook events (§3), in
- * K2's key order, so a body from the simulator reads like one from K2.
+ * The JSON shapes of WEBHOOKS.md: status and result documents (§4), webhook events (§3),
+ * in K2's key order, so a body from the simulator reads like one from K2.
  */
 final class Documents {
 
@@ -36,7 +36,10 @@ final class Documents {
 		links.put("self", self);
 	}
 
-	/** Echoes the request's metadata, or writes {@code null} (Python's decomposer needs the key). */
+	/**
+	 * Echoes the request's metadata, or writes {@code null} (Python's decomposer needs
+	 * the key).
+	 */
 	static void metadata(ObjectNode attributes, JsonNode request) {
 		JsonNode metadata = request.get("metadata");
 		if (metadata != null && metadata.isObject()) {
@@ -48,8 +51,8 @@ final class Documents {
 	}
 
 	/**
-	 * A received buy-goods transaction as K2 writes it inside a successful STK push result
-	 * (§4.1) or a polling result (§4.4); {@code withHash} adds the newer
+	 * A received buy-goods transaction as K2 writes it inside a successful STK push
+	 * result (§4.1) or a polling result (§4.4); {@code withHash} adds the newer
 	 * {@code hashed_sender_phone}.
 	 */
 	static ObjectNode transaction(TillTransaction tx, boolean withHash) {
@@ -85,7 +88,10 @@ final class Documents {
 		return root;
 	}
 
-	/** The same transaction in Safaricom's flat Daraja format (§3.9), for subscriptions with {@code enable_daraja_payload}. */
+	/**
+	 * The same transaction in Safaricom's flat Daraja format (§3.9), for subscriptions
+	 * with {@code enable_daraja_payload}.
+	 */
 	static ObjectNode darajaBuygoods(TillTransaction tx) {
 		ObjectNode root = Wire.object();
 		root.put("TransactionType", "Buygoods");
@@ -132,7 +138,10 @@ final class Documents {
 		links.put("resource", baseUrl + "/" + resourcePath + "/" + resourceId);
 	}
 
-	/** K2's label for a destination or recipient type: {@code mobile_wallet} is {@code Mobile Wallet}. */
+	/**
+	 * K2's label for a destination or recipient type: {@code mobile_wallet} is
+	 * {@code Mobile Wallet}.
+	 */
 	static String label(String wireType) {
 		return switch (wireType) {
 			case "mobile_wallet", "merchant_wallet" -> "Mobile Wallet";

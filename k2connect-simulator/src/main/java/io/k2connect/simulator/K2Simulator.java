@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -27,11 +27,11 @@ import io.k2connect.model.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful stand-in for the K2 API, in process, on a loopback port: OAuth, every v1 create
- * and status endpoint (and the v2 paths of incoming payments, webhook subscriptions,
- * polling and merchant accounts), signed results posted to callback URLs, signed webhooks
- * posted to subscriptions, and fault injection for tests. See the module's README for every
- * endpoint and magic value.
+ * A stateful stand-in for the K2 API, in process, on a loopback port: OAuth, every v1
+ * create and status endpoint (and the v2 paths of incoming payments, webhook
+ * subscriptions, polling and merchant accounts), signed results posted to callback URLs,
+ * signed webhooks posted to subscriptions, and fault injection for tests. See the
+ * module's README for every endpoint and magic value.
  *
  * <pre>{@code
  * try (K2Simulator k2 = K2Simulator.builder().callbackDelay(Duration.ofMillis(50)).start()) {
@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Everything is kept in memory. The simulator is thread-safe; its threads are daemons.
+ * <p>
+ * Everything is kept in memory. The simulator is thread-safe; its threads are daemons.
  * {@link #toString()} never shows the secret or the API key.
  */
 public final class K2Simulator implements AutoCloseable {
@@ -57,14 +58,17 @@ public final class K2Simulator implements AutoCloseable {
 	/** The API key (the key of every signature) when none is given. */
 	public static final String DEFAULT_API_KEY = "sim-api-key";
 
-	/** The port of the standalone simulator ({@link #main(String[])}) when none is given. */
+	/**
+	 * The port of the standalone simulator ({@link #main(String[])}) when none is given.
+	 */
 	public static final int DEFAULT_STANDALONE_PORT = 8089;
 
 	/**
-	 * The JDK server writes an answer's headers and body separately, so with Nagle's algorithm
-	 * every keep-alive request waits about 40 ms for the client's delayed ACK. The JDK reads this
-	 * property once, when it creates its first server in the JVM: set here, it takes effect unless
-	 * a JDK server was created before this class was loaded (see the README).
+	 * The JDK server writes an answer's headers and body separately, so with Nagle's
+	 * algorithm every keep-alive request waits about 40 ms for the client's delayed ACK.
+	 * The JDK reads this property once, when it creates its first server in the JVM: set
+	 * here, it takes effect unless a JDK server was created before this class was loaded
+	 * (see the README).
 	 */
 	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -102,8 +106,9 @@ public final class K2Simulator implements AutoCloseable {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not listen on " + InetAddress.getLoopbackAddress().getHostAddress()
-					+ ":" + config.port(), ex);
+			throw new UncheckedIOException(
+					"Could not listen on " + InetAddress.getLoopbackAddress().getHostAddress() + ":" + config.port(),
+					ex);
 		}
 		InetSocketAddress address = this.server.getAddress();
 		this.baseUrl = URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
@@ -129,12 +134,18 @@ public final class K2Simulator implements AutoCloseable {
 		return new Builder();
 	}
 
-	/** Where the simulator listens, e.g. {@code http://127.0.0.1:54321}; give it to {@code K2Client.Builder#baseUrl}. */
+	/**
+	 * Where the simulator listens, e.g. {@code http://127.0.0.1:54321}; give it to
+	 * {@code K2Client.Builder#baseUrl}.
+	 */
 	public URI baseUrl() {
 		return this.baseUrl;
 	}
 
-	/** The port the simulator listens on (the one chosen by the system when built with port 0). */
+	/**
+	 * The port the simulator listens on (the one chosen by the system when built with
+	 * port 0).
+	 */
 	public int port() {
 		return this.baseUrl.getPort();
 	}
@@ -157,7 +168,10 @@ public final class K2Simulator implements AutoCloseable {
 		return this.config.showsClientSecret() ? clientSecret() : null;
 	}
 
-	/** The API key every result and webhook is signed with; give it to {@code K2SignatureVerifier}. */
+	/**
+	 * The API key every result and webhook is signed with; give it to
+	 * {@code K2SignatureVerifier}.
+	 */
 	public String apiKey() {
 		return this.config.apiKey();
 	}
@@ -168,8 +182,8 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * A {@link K2Client} builder already pointed at this simulator, with its credentials and API key; add
-	 * timeouts or retries as needed and {@code build()} it.
+	 * A {@link K2Client} builder already pointed at this simulator, with its credentials
+	 * and API key; add timeouts or retries as needed and {@code build()} it.
 	 * @return a new builder
 	 */
 	public K2Client.Builder clientBuilder() {
@@ -181,9 +195,10 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * The requests received since start or the last {@link #reset()}, oldest first, including
-	 * those that faults failed or dropped: the latest {@link Builder#maxRecordedRequests(int)},
-	 * each with at most {@link Builder#maxRecordedBodySize(int)} bytes of its body.
+	 * The requests received since start or the last {@link #reset()}, oldest first,
+	 * including those that faults failed or dropped: the latest
+	 * {@link Builder#maxRecordedRequests(int)}, each with at most
+	 * {@link Builder#maxRecordedBodySize(int)} bytes of its body.
 	 * @return an immutable snapshot
 	 */
 	public List<RecordedRequest> requests() {
@@ -214,20 +229,22 @@ public final class K2Simulator implements AutoCloseable {
 	 * @param count how many to wait for
 	 * @param timeout how long to wait at most
 	 * @return all deliveries so far (at least {@code count})
-	 * @throws IllegalStateException when the timeout passes first; the message lists what arrived
+	 * @throws IllegalStateException when the timeout passes first; the message lists what
+	 * arrived
 	 */
 	public List<Delivery> awaitDeliveries(int count, Duration timeout) {
 		return awaitDeliveries((delivery) -> true, count, timeout);
 	}
 
 	/**
-	 * Waits until at least {@code count} finished delivery attempts match {@code filter}, e.g.
-	 * {@code d -> d.type().equals("incoming_payment")}.
+	 * Waits until at least {@code count} finished delivery attempts match {@code filter},
+	 * e.g. {@code d -> d.type().equals("incoming_payment")}.
 	 * @param filter which deliveries count
 	 * @param count how many to wait for
 	 * @param timeout how long to wait at most
 	 * @return the matching deliveries so far (at least {@code count})
-	 * @throws IllegalStateException when the timeout passes first; the message lists what arrived
+	 * @throws IllegalStateException when the timeout passes first; the message lists what
+	 * arrived
 	 */
 	public List<Delivery> awaitDeliveries(Predicate<Delivery> filter, int count, Duration timeout) {
 		Objects.requireNonNull(filter, "filter must not be null");
@@ -235,18 +252,22 @@ public final class K2Simulator implements AutoCloseable {
 		return this.outbox.await(filter, count, timeout);
 	}
 
-	/** Fault injection for the requests the simulator receives and the deliveries it makes. */
+	/**
+	 * Fault injection for the requests the simulator receives and the deliveries it
+	 * makes.
+	 */
 	public SimulatorFaults faults() {
 		return this.faults;
 	}
 
 	/**
-	 * A customer pays a till through Lipa Na M-PESA: the payment is recorded (polling returns
-	 * it) and a signed {@code buygoods_transaction_received} webhook goes to every subscription
-	 * for that till or for the company. The payer is called John Doe.
+	 * A customer pays a till through Lipa Na M-PESA: the payment is recorded (polling
+	 * returns it) and a signed {@code buygoods_transaction_received} webhook goes to
+	 * every subscription for that till or for the company. The payer is called John Doe.
 	 * @param tillNumber the till, e.g. {@code 555555}
 	 * @param amount the amount, positive with at most two decimals
-	 * @param phoneNumber the payer's phone in any Kenyan form ({@code 0712345678}, {@code +254712345678}...)
+	 * @param phoneNumber the payer's phone in any Kenyan form ({@code 0712345678},
+	 * {@code +254712345678}...)
 	 * @return the recorded transaction
 	 * @throws IllegalArgumentException when an argument breaks these rules
 	 */
@@ -255,7 +276,8 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * A customer with the given names pays a till; see {@link #customerPaysTill(String, BigDecimal, String)}.
+	 * A customer with the given names pays a till; see
+	 * {@link #customerPaysTill(String, BigDecimal, String)}.
 	 * @param tillNumber the till, e.g. {@code 555555}
 	 * @param amount the amount, positive with at most two decimals
 	 * @param phoneNumber the payer's phone in any Kenyan form
@@ -280,15 +302,18 @@ public final class K2Simulator implements AutoCloseable {
 		return this.outcomes.tillPayment(tillNumber.strip(), amount, phone.e164(), firstName, middleName, lastName);
 	}
 
-	/** Every till payment recorded since start or the last {@link #reset()}, oldest first. */
+	/**
+	 * Every till payment recorded since start or the last {@link #reset()}, oldest first.
+	 */
 	public List<TillTransaction> transactions() {
 		return List.copyOf(this.state.transactions);
 	}
 
 	/**
-	 * Forgets every resource, subscription, till payment, recorded request and delivery, and
-	 * every fault (held deliveries are dropped). Results still pending from before are never
-	 * delivered. Issued tokens stay valid, so clients built earlier keep working.
+	 * Forgets every resource, subscription, till payment, recorded request and delivery,
+	 * and every fault (held deliveries are dropped). Results still pending from before
+	 * are never delivered. Issued tokens stay valid, so clients built earlier keep
+	 * working.
 	 */
 	public void reset() {
 		this.state.reset();
@@ -297,7 +322,10 @@ public final class K2Simulator implements AutoCloseable {
 		this.router.clear();
 	}
 
-	/** Stops listening and stops every thread; pending results are never delivered. Idempotent. */
+	/**
+	 * Stops listening and stops every thread; pending results are never delivered.
+	 * Idempotent.
+	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
@@ -318,10 +346,12 @@ public final class K2Simulator implements AutoCloseable {
 	 * {@code java -jar k2connect-simulator-<version>-all.jar --port=8089}. Options:
 	 * {@code --port}, {@code --client-id}, {@code --client-secret}, {@code --api-key},
 	 * {@code --callback-delay} (milliseconds), {@code --token-lifetime} (seconds),
-	 * {@code --redeliveries}, {@code --max-request-body-size}, {@code --max-recorded-requests},
-	 * {@code --max-recorded-body-size} (bytes), {@code --help}.
+	 * {@code --redeliveries}, {@code --max-request-body-size},
+	 * {@code --max-recorded-requests}, {@code --max-recorded-body-size} (bytes),
+	 * {@code --help}.
 	 * @param args the options, each {@code --name=value}
-	 * @throws InterruptedException never in practice: the main thread waits until shutdown
+	 * @throws InterruptedException never in practice: the main thread waits until
+	 * shutdown
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		CommandLine commandLine;
@@ -349,9 +379,9 @@ public final class K2Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits the
-	 * daemon flag from the thread that starts it, and a forgotten simulator must not keep the
-	 * JVM alive.
+	 * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits
+	 * the daemon flag from the thread that starts it, and a forgotten simulator must not
+	 * keep the JVM alive.
 	 */
 	private static void startAsDaemon(HttpServer server) {
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -380,10 +410,10 @@ public final class K2Simulator implements AutoCloseable {
 
 	/**
 	 * Configures a {@link K2Simulator}. Defaults: the fixed dev credentials
-	 * ({@value #DEFAULT_CLIENT_ID}, {@value #DEFAULT_CLIENT_SECRET}, {@value #DEFAULT_API_KEY}),
-	 * a free port, results 500 ms after a create, one-hour tokens, the system clock, no
-	 * redelivery, request bodies up to 1 MiB, the last 1000 requests recorded with up to 16 KiB
-	 * of each body.
+	 * ({@value #DEFAULT_CLIENT_ID}, {@value #DEFAULT_CLIENT_SECRET},
+	 * {@value #DEFAULT_API_KEY}), a free port, results 500 ms after a create, one-hour
+	 * tokens, the system clock, no redelivery, request bodies up to 1 MiB, the last 1000
+	 * requests recorded with up to 16 KiB of each body.
 	 */
 	public static final class Builder {
 
@@ -393,7 +423,10 @@ public final class K2Simulator implements AutoCloseable {
 
 		private String apiKey = DEFAULT_API_KEY;
 
-		/** Whether the admin page may show the secret: not when it was given, so it may be a real one. */
+		/**
+		 * Whether the admin page may show the secret: not when it was given, so it may be
+		 * a real one.
+		 */
 		private boolean showsClientSecret = true;
 
 		private boolean showsApiKey = true;
@@ -421,20 +454,28 @@ public final class K2Simulator implements AutoCloseable {
 		private Builder() {
 		}
 
-		/** The OAuth client id to accept; default {@value K2Simulator#DEFAULT_CLIENT_ID}. */
+		/**
+		 * The OAuth client id to accept; default {@value K2Simulator#DEFAULT_CLIENT_ID}.
+		 */
 		public Builder clientId(String clientId) {
 			this.clientId = clientId;
 			return this;
 		}
 
-		/** The OAuth client secret to accept; default {@value K2Simulator#DEFAULT_CLIENT_SECRET}. */
+		/**
+		 * The OAuth client secret to accept; default
+		 * {@value K2Simulator#DEFAULT_CLIENT_SECRET}.
+		 */
 		public Builder clientSecret(String clientSecret) {
 			this.clientSecret = clientSecret;
 			this.showsClientSecret = false;
 			return this;
 		}
 
-		/** The API key to sign results and webhooks with; default {@value K2Simulator#DEFAULT_API_KEY}. */
+		/**
+		 * The API key to sign results and webhooks with; default
+		 * {@value K2Simulator#DEFAULT_API_KEY}.
+		 */
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
 			this.showsApiKey = false;
@@ -442,9 +483,10 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
-		 * A random client id, client secret and API key, new for this simulator, instead of the
-		 * public defaults: nothing signed with {@value K2Simulator#DEFAULT_API_KEY} by anyone else
-		 * passes a verifier that trusts this simulator's key. Replaces credentials set before.
+		 * A random client id, client secret and API key, new for this simulator, instead
+		 * of the public defaults: nothing signed with
+		 * {@value K2Simulator#DEFAULT_API_KEY} by anyone else passes a verifier that
+		 * trusts this simulator's key. Replaces credentials set before.
 		 */
 		public Builder generatedCredentials() {
 			SecureRandom random = new SecureRandom();
@@ -456,13 +498,19 @@ public final class K2Simulator implements AutoCloseable {
 			return this;
 		}
 
-		/** The loopback port to listen on; 0 (the default) lets the system pick a free one. */
+		/**
+		 * The loopback port to listen on; 0 (the default) lets the system pick a free
+		 * one.
+		 */
 		public Builder port(int port) {
 			this.port = port;
 			return this;
 		}
 
-		/** How long after a create call its result is posted; default 500 ms, zero allowed. */
+		/**
+		 * How long after a create call its result is posted; default 500 ms, zero
+		 * allowed.
+		 */
 		public Builder callbackDelay(Duration callbackDelay) {
 			this.callbackDelay = callbackDelay;
 			return this;
@@ -475,8 +523,9 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
-		 * The clock for token expiry and for the times in documents; default the system UTC
-		 * clock. A test can pass a clock it moves forward to expire tokens without waiting.
+		 * The clock for token expiry and for the times in documents; default the system
+		 * UTC clock. A test can pass a clock it moves forward to expire tokens without
+		 * waiting.
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
@@ -485,8 +534,8 @@ public final class K2Simulator implements AutoCloseable {
 
 		/**
 		 * How often a delivery the application did not accept (no answer, or not 2xx) is
-		 * attempted again; default 0. K2 documents no retry schedule, so the simulator does not
-		 * retry unless asked to.
+		 * attempted again; default 0. K2 documents no retry schedule, so the simulator
+		 * does not retry unless asked to.
 		 */
 		public Builder redeliveries(int redeliveries) {
 			this.redeliveries = redeliveries;
@@ -506,8 +555,8 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
-		 * How many requests {@link K2Simulator#requests()} keeps; the oldest are dropped first;
-		 * default 1000, 0 records none.
+		 * How many requests {@link K2Simulator#requests()} keeps; the oldest are dropped
+		 * first; default 1000, 0 records none.
 		 */
 		public Builder maxRecordedRequests(int maxRecordedRequests) {
 			this.maxRecordedRequests = maxRecordedRequests;
@@ -515,9 +564,9 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
-		 * How many bytes of each request's body {@link K2Simulator#requests()} keeps; longer bodies
-		 * are cut and marked {@link RecordedRequest#bodyTruncated()}; default 16 KiB. Handling
-		 * always sees the whole body.
+		 * How many bytes of each request's body {@link K2Simulator#requests()} keeps;
+		 * longer bodies are cut and marked {@link RecordedRequest#bodyTruncated()};
+		 * default 16 KiB. Handling always sees the whole body.
 		 */
 		public Builder maxRecordedBodySize(int maxRecordedBodySize) {
 			this.maxRecordedBodySize = maxRecordedBodySize;
@@ -525,8 +574,8 @@ public final class K2Simulator implements AutoCloseable {
 		}
 
 		/**
-		 * The largest request body the simulator reads; a larger one is answered 413 without
-		 * being read; default 1 MiB.
+		 * The largest request body the simulator reads; a larger one is answered 413
+		 * without being read; default 1 MiB.
 		 */
 		public Builder maxRequestBodySize(int maxRequestBodySize) {
 			this.maxRequestBodySize = maxRequestBodySize;
@@ -552,12 +601,13 @@ public final class K2Simulator implements AutoCloseable {
 			requireBetween(this.redeliveries, 0, 10, "redeliveries");
 			requireNotNegative(this.maxRecordedRequests, "maxRecordedRequests");
 			requireNotNegative(this.maxRecordedBodySize, "maxRecordedBodySize");
-			// One byte more than the limit is read to tell a body of exactly the limit from a larger one.
+			// One byte more than the limit is read to tell a body of exactly the limit
+			// from a larger one.
 			requireBetween(this.maxRequestBodySize, 1, Integer.MAX_VALUE - 1, "maxRequestBodySize");
 			return new K2Simulator(new SimulatorConfig(this.clientId, this.clientSecret, this.showsClientSecret,
-					this.apiKey, this.showsApiKey, this.port,
-					this.callbackDelay, this.tokenLifetime, this.clock, this.redeliveries, this.redeliveryDelay,
-					this.deliveryTimeout, this.maxRecordedRequests, this.maxRecordedBodySize, this.maxRequestBodySize));
+					this.apiKey, this.showsApiKey, this.port, this.callbackDelay, this.tokenLifetime, this.clock,
+					this.redeliveries, this.redeliveryDelay, this.deliveryTimeout, this.maxRecordedRequests,
+					this.maxRecordedBodySize, this.maxRequestBodySize));
 		}
 
 		private static String randomText(SecureRandom random, int bytes) {
@@ -568,7 +618,8 @@ public final class K2Simulator implements AutoCloseable {
 
 		private static void requireBetween(int value, int min, int max, String name) {
 			if (value < min || value > max) {
-				throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
+				throw new IllegalArgumentException(
+						name + " must be between " + min + " and " + max + " but was " + value);
 			}
 		}
 

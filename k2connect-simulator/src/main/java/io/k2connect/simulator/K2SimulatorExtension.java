@@ -14,14 +14,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit Jupiter extension behind {@link K2SimulatorTest}: starts a {@link K2Simulator}
- * per test class, resets it after each test, closes it after the class, and resolves
- * {@link K2Simulator} and {@link K2Client} parameters.
+ * The JUnit Jupiter extension behind {@link K2SimulatorTest}: starts a
+ * {@link K2Simulator} per test class, resets it after each test, closes it after the
+ * class, and resolves {@link K2Simulator} and {@link K2Client} parameters.
  *
- * <p>Use the annotation, or register the extension with your own settings:
+ * <p>
+ * Use the annotation, or register the extension with your own settings:
  *
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * static K2SimulatorExtension k2 = new K2SimulatorExtension(K2Simulator.builder().apiKey("my-key"));
  * }</pre>
  */
@@ -32,7 +33,9 @@ public final class K2SimulatorExtension implements BeforeAllCallback, AfterEachC
 
 	private final K2Simulator.@Nullable Builder builder;
 
-	/** The extension {@link K2SimulatorTest} registers: settings come from the annotation. */
+	/**
+	 * The extension {@link K2SimulatorTest} registers: settings come from the annotation.
+	 */
 	public K2SimulatorExtension() {
 		this.builder = null;
 	}
@@ -79,8 +82,9 @@ public final class K2SimulatorExtension implements BeforeAllCallback, AfterEachC
 	}
 
 	/**
-	 * The simulator of the nearest test class that has one, started on first use. Stored as
-	 * an AutoCloseable in the class's store, so JUnit closes it when the class is done.
+	 * The simulator of the nearest test class that has one, started on first use. Stored
+	 * as an AutoCloseable in the class's store, so JUnit closes it when the class is
+	 * done.
 	 */
 	private K2Simulator simulator(ExtensionContext context) {
 		ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
@@ -94,13 +98,17 @@ public final class K2SimulatorExtension implements BeforeAllCallback, AfterEachC
 		Optional<K2SimulatorTest> annotation = context.getTestClass()
 			.flatMap((testClass) -> AnnotationSupport.findAnnotation(testClass, K2SimulatorTest.class));
 		K2Simulator.Builder builder = K2Simulator.builder();
-		annotation.ifPresentOrElse((settings) -> builder.callbackDelay(Duration.ofMillis(settings.callbackDelayMillis()))
-			.tokenLifetime(Duration.ofSeconds(settings.tokenLifetimeSeconds())),
+		annotation.ifPresentOrElse(
+				(settings) -> builder.callbackDelay(Duration.ofMillis(settings.callbackDelayMillis()))
+					.tokenLifetime(Duration.ofSeconds(settings.tokenLifetimeSeconds())),
 				() -> builder.callbackDelay(Duration.ofMillis(50)));
 		return builder;
 	}
 
-	/** Where the simulator lives: the outermost class context, so that {@code @Nested} classes share it. */
+	/**
+	 * Where the simulator lives: the outermost class context, so that {@code @Nested}
+	 * classes share it.
+	 */
 	private static ExtensionContext classContext(ExtensionContext context) {
 		ExtensionContext current = context;
 		while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {

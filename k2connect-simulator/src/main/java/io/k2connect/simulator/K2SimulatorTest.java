@@ -15,10 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link io.k2connect.K2Client} parameter to get a new client pointed at it.
  *
  * <pre>{@code
- * @K2SimulatorTest
+ * &#64;K2SimulatorTest
  * class CheckoutTests {
  *
- *     @Test
+ *
+
+&#64;Test
  *     void customerPays(K2Simulator k2, K2Client client) {
  *         client.receivePayments().createPaymentRequest(...);
  *         assertThat(k2.awaitDeliveries(1, Duration.ofSeconds(5))).hasSize(1);
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Needs JUnit Jupiter on the test class path; the simulator module declares it optional.
+ * <p>
+ * Needs JUnit Jupiter on the test class path; the simulator module declares it optional.
  * For other settings, register {@link K2SimulatorExtension} with a builder instead.
  */
 @Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
@@ -36,7 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(K2SimulatorExtension.class)
 public @interface K2SimulatorTest {
 
-	/** Milliseconds between a create call and its result; short by default so tests run fast. */
+	/**
+	 * Milliseconds between a create call and its result; short by default so tests run
+	 * fast.
+	 */
 	long callbackDelayMillis() default 50;
 
 	/** Seconds an access token lives. */

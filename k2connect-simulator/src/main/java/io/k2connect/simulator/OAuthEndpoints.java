@@ -114,8 +114,8 @@ final class OAuthEndpoints {
 	}
 
 	/**
-	 * Client credentials from the body (form or JSON, as the SDKs send them) or, as Doorkeeper
-	 * also accepts, from HTTP Basic authentication.
+	 * Client credentials from the body (form or JSON, as the SDKs send them) or, as
+	 * Doorkeeper also accepts, from HTTP Basic authentication.
 	 */
 	private boolean authenticated(RecordedRequest request, Map<String, String> params) {
 		String clientId = params.get("client_id");
@@ -140,12 +140,16 @@ final class OAuthEndpoints {
 	}
 
 	private static boolean equal(@Nullable String presented, String expected) {
-		// Constant time, so the simulator does not teach timing-leaky comparisons by example.
+		// Constant time, so the simulator does not teach timing-leaky comparisons by
+		// example.
 		return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
 				expected.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Parameters from a form or JSON body; which one is decided by Content-Type, else by the first byte. */
+	/**
+	 * Parameters from a form or JSON body; which one is decided by Content-Type, else by
+	 * the first byte.
+	 */
 	static Map<String, String> params(RecordedRequest request) {
 		String contentType = request.header("Content-Type");
 		String type = (contentType != null) ? contentType.toLowerCase(Locale.ROOT) : "";

@@ -28,15 +28,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts signed results and webhook events to the application and records every attempt.
  *
- * <p>Each receiving application gets its bodies in the order they were handed over, so that
+ * <p>
+ * Each receiving application gets its bodies in the order they were handed over, so that
  * without faults a result always arrives before the webhook it caused, and a slow or hung
- * receiver delays only its own deliveries; the delivery faults (twice, out of
- * order, held, wrong key) are applied when a body is handed over. A failed attempt (no 2xx)
- * is tried again only when the simulator was built with redeliveries.
+ * receiver delays only its own deliveries; the delivery faults (twice, out of order,
+ * held, wrong key) are applied when a body is handed over. A failed attempt (no 2xx) is
+ * tried again only when the simulator was built with redeliveries.
  */
 final class Outbox {
 
-	/** How long an unpaired delivery waits for a partner to overtake it under {@code deliverOutOfOrder}. */
+	/**
+	 * How long an unpaired delivery waits for a partner to overtake it under
+	 * {@code deliverOutOfOrder}.
+	 */
 	static final Duration OUT_OF_ORDER_WINDOW = Duration.ofMillis(SimulatorFaults.OUT_OF_ORDER_WINDOW_MILLIS);
 
 	private final SimulatorConfig config;
@@ -143,7 +147,8 @@ final class Outbox {
 				.header("User-Agent", "k2connect-simulator")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
 				.build();
-			// The request timeout stops counting once headers arrive; bound the whole exchange, so
+			// The request timeout stops counting once headers arrive; bound the whole
+			// exchange, so
 			// an application that stalls mid-answer cannot block its queue for ever.
 			CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
 					HttpResponse.BodyHandlers.discarding());
@@ -156,7 +161,8 @@ final class Outbox {
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-				error = cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+				error = cause.getClass().getSimpleName()
+						+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -244,7 +250,10 @@ final class Outbox {
 		}
 	}
 
-	/** Stops holding and sends what was held, oldest first or newest first; returns how many. */
+	/**
+	 * Stops holding and sends what was held, oldest first or newest first; returns how
+	 * many.
+	 */
 	int release(boolean reversed) {
 		List<Pending> toSend = new ArrayList<>();
 		synchronized (this.lock) {
@@ -257,7 +266,10 @@ final class Outbox {
 		return toSend.size();
 	}
 
-	/** Turns every delivery fault off and forgets held and recorded deliveries (without sending them). */
+	/**
+	 * Turns every delivery fault off and forgets held and recorded deliveries (without
+	 * sending them).
+	 */
 	void clear() {
 		synchronized (this.lock) {
 			this.holding = false;

@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What happens after a create call: once the callback delay has passed, the resource moves to
- * its final status, the result document is posted to its callback URL, and the webhooks it
- * causes are posted to the matching subscriptions. Till payments
+ * What happens after a create call: once the callback delay has passed, the resource
+ * moves to its final status, the result document is posted to its callback URL, and the
+ * webhooks it causes are posted to the matching subscriptions. Till payments
  * ({@link K2Simulator#customerPaysTill}) are recorded and announced here too.
  */
 final class Outcomes {
@@ -45,7 +45,10 @@ final class Outcomes {
 		this.scheduler = scheduler;
 	}
 
-	/** Finishes the resource after the callback delay, unless a magic value says it never finishes. */
+	/**
+	 * Finishes the resource after the callback delay, unless a magic value says it never
+	 * finishes.
+	 */
 	void schedule(StoredResource resource) {
 		if (resource.collection() == Collection.INCOMING_PAYMENTS
 				&& MagicPhoneNumbers.NO_CALLBACK.equals(subscriberPhone(resource))) {
@@ -55,8 +58,10 @@ final class Outcomes {
 		Duration delay = this.config.callbackDelay();
 		try {
 			this.scheduler.schedule(() -> {
-				// Under the state's monitor, which reset() holds too: a completion runs wholly
-				// before a reset or not at all, so no result, transaction or balance of a finished
+				// Under the state's monitor, which reset() holds too: a completion runs
+				// wholly
+				// before a reset or not at all, so no result, transaction or balance of a
+				// finished
 				// test leaks into the next one.
 				synchronized (this.state) {
 					if (epoch == this.state.epoch.get()) {
@@ -166,8 +171,7 @@ final class Outcomes {
 		disbursement.put("destination_type", label);
 		disbursement.put("origination_time", Wire.millis(now()));
 		disbursement.put("destination_reference", reference);
-		disbursement.put("transaction_reference",
-				"Bank Account".equals(label) ? null : this.state.mpesaReference());
+		disbursement.put("transaction_reference", "Bank Account".equals(label) ? null : this.state.mpesaReference());
 		attributes.put("status", "Processed");
 		ArrayNode batches = attributes.putArray("transfer_batches");
 		ObjectNode batch = batches.addObject();
@@ -208,7 +212,8 @@ final class Outcomes {
 		attributes.put("status", "Processed");
 		ArrayNode batches = attributes.putArray("transfer_batches");
 		if (amount.signum() <= 0) {
-			return null; // a blind transfer with nothing to settle moves no money and announces nothing
+			return null; // a blind transfer with nothing to settle moves no money and
+							// announces nothing
 		}
 		OffsetDateTime time = now();
 		String label = Documents.label(type);
@@ -227,7 +232,10 @@ final class Outcomes {
 				transactionReference);
 	}
 
-	/** {@code event.resource.destination} of a settlement webhook: the stored account, or a stand-in. */
+	/**
+	 * {@code event.resource.destination} of a settlement webhook: the stored account, or
+	 * a stand-in.
+	 */
 	private static ObjectNode destination(String type, String reference, @Nullable StoredResource account) {
 		ObjectNode destination = Wire.object();
 		destination.put("type", Documents.label(type));
@@ -243,7 +251,8 @@ final class Outcomes {
 		else {
 			resource.put("account_name", orDefault(stored, "account_name", "Simulated Merchant"));
 			resource.put("account_number", orDefault(stored, "account_number", "0000000000"));
-			resource.put("bank_branch_ref", orDefault(stored, "bank_branch_ref", "633aa26c-7b7c-4091-ae28-96c0687cf886"));
+			resource.put("bank_branch_ref",
+					orDefault(stored, "bank_branch_ref", "633aa26c-7b7c-4091-ae28-96c0687cf886"));
 			resource.put("settlement_method", orDefault(stored, "settlement_method", "EFT"));
 		}
 		return destination;
@@ -273,7 +282,9 @@ final class Outcomes {
 		attributes.put("status", "Success");
 	}
 
-	/** Posts a {@code buygoods_transaction_received} event to every matching subscription. */
+	/**
+	 * Posts a {@code buygoods_transaction_received} event to every matching subscription.
+	 */
 	private void announce(TillTransaction tx) {
 		for (Subscription subscription : this.state.subscriptions) {
 			if (!subscription.matches(Documents.BUYGOODS_TOPIC, tx.tillNumber())) {
@@ -292,7 +303,9 @@ final class Outcomes {
 		}
 	}
 
-	/** Posts a {@code settlement_transfer_completed} event to every matching subscription. */
+	/**
+	 * Posts a {@code settlement_transfer_completed} event to every matching subscription.
+	 */
 	private void announce(Settlement settlement) {
 		for (Subscription subscription : this.state.subscriptions) {
 			if (!subscription.matches(Documents.SETTLEMENT_TOPIC, null)) {

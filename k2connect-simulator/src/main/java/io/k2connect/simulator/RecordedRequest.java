@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP request the simulator received, as it arrived, for assertions in tests. Every
  * request is recorded, also those that a fault failed or dropped and those to the admin
- * endpoints; the simulator keeps the latest ones ({@code maxRecordedRequests}) and of each body
- * its beginning ({@code maxRecordedBodySize}).
+ * endpoints; the simulator keeps the latest ones ({@code maxRecordedRequests}) and of
+ * each body its beginning ({@code maxRecordedBodySize}).
  *
  * @param method the HTTP method, e.g. {@code POST}
  * @param path the path without the query, e.g. {@code /api/v1/incoming_payments}
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers, looked up case-insensitively
  * @param body the body bytes, empty when there was none
  * @param receivedAt when the request arrived, by the simulator's clock
- * @param bodyTruncated whether {@code body} is only the beginning of the body (it was longer than
- * {@code maxRecordedBodySize}), or is empty because the body was larger than
+ * @param bodyTruncated whether {@code body} is only the beginning of the body (it was
+ * longer than {@code maxRecordedBodySize}), or is empty because the body was larger than
  * {@code maxRequestBodySize} and refused with 413 unread
  */
 public record RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,

@@ -13,14 +13,15 @@ import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The simulator's one HTTP handler: reads and records the request, applies the request faults,
- * then dispatches by path to OAuth, the API (after checking the bearer token), webhook events
- * or the admin endpoints.
+ * The simulator's one HTTP handler: reads and records the request, applies the request
+ * faults, then dispatches by path to OAuth, the API (after checking the bearer token),
+ * webhook events or the admin endpoints.
  *
- * <p>Memory stays bounded however long the simulator runs and whatever it is sent: a body
- * larger than {@code maxRequestBodySize} is refused with 413 before it is read, only the last
- * {@code maxRecordedRequests} requests are kept, each with at most {@code maxRecordedBodySize}
- * bytes of its body.
+ * <p>
+ * Memory stays bounded however long the simulator runs and whatever it is sent: a body
+ * larger than {@code maxRequestBodySize} is refused with 413 before it is read, only the
+ * last {@code maxRecordedRequests} requests are kept, each with at most
+ * {@code maxRecordedBodySize} bytes of its body.
  */
 final class Router implements HttpHandler {
 
@@ -59,9 +60,12 @@ final class Router implements HttpHandler {
 					body == null);
 			record(request);
 			if (body == null) {
-				// The rest of the body is never read: the JDK server discards a little and then closes the connection.
-				send(exchange, HttpReply.apiError(413, "Request body is larger than "
-						+ this.config.maxRequestBodySize() + " bytes").withHeader("Connection", "close"));
+				// The rest of the body is never read: the JDK server discards a little
+				// and then closes the connection.
+				send(exchange,
+						HttpReply
+							.apiError(413, "Request body is larger than " + this.config.maxRequestBodySize() + " bytes")
+							.withHeader("Connection", "close"));
 				return;
 			}
 			String path = normalise(request.path());
@@ -70,7 +74,8 @@ final class Router implements HttpHandler {
 			if (fault != null) {
 				pause(fault);
 				if (fault.dropBefore()) {
-					return; // closing the exchange before any status line drops the connection
+					return; // closing the exchange before any status line drops the
+							// connection
 				}
 			}
 			HttpReply reply;
@@ -85,7 +90,8 @@ final class Router implements HttpHandler {
 				}
 			}
 			catch (RuntimeException ex) {
-				// A bug in the simulator must look like a K2 outage to the client, not hang it.
+				// A bug in the simulator must look like a K2 outage to the client, not
+				// hang it.
 				reply = HttpReply.apiError(500, "Simulator error: " + ex);
 			}
 			if (fault != null && fault.dropAfter()) {
@@ -108,8 +114,9 @@ final class Router implements HttpHandler {
 	}
 
 	/**
-	 * The whole body, or {@code null} when it is larger than allowed: then it is not read at all
-	 * when its {@code Content-Length} says so, else only up to the first byte too many.
+	 * The whole body, or {@code null} when it is larger than allowed: then it is not read
+	 * at all when its {@code Content-Length} says so, else only up to the first byte too
+	 * many.
 	 */
 	private byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
 		int max = this.config.maxRequestBodySize();
@@ -128,7 +135,8 @@ final class Router implements HttpHandler {
 			return Long.parseLong(contentLength) > max;
 		}
 		catch (NumberFormatException ex) {
-			// The JDK server refuses a malformed length, except beside a chunked body: then it is ignored.
+			// The JDK server refuses a malformed length, except beside a chunked body:
+			// then it is ignored.
 			return false;
 		}
 	}

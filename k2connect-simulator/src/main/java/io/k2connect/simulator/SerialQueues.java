@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One first-in-first-out queue of tasks per receiver (scheme, host and port), all run on one
- * shared pool: deliveries to the same application keep their order (a result before the
- * webhook it caused), while a slow or hung receiver holds up only its own queue.
+ * One first-in-first-out queue of tasks per receiver (scheme, host and port), all run on
+ * one shared pool: deliveries to the same application keep their order (a result before
+ * the webhook it caused), while a slow or hung receiver holds up only its own queue.
  */
 final class SerialQueues {
 
@@ -79,7 +79,8 @@ final class SerialQueues {
 				// One failed delivery must not stop the ones queued behind it.
 			}
 			finally {
-				// Even after an Error, the rest of the queue goes on (one task per pool turn).
+				// Even after an Error, the rest of the queue goes on (one task per pool
+				// turn).
 				try {
 					SerialQueues.this.pool.execute(this::drain);
 				}

@@ -12,27 +12,34 @@ import org.jspecify.annotations.Nullable;
  * Fault injection, obtained from {@link K2Simulator#faults()}. Two families:
  *
  * <ul>
- * <li><b>Requests the application sends</b> (counted, they wear off): {@link #failNext(int, int)},
- * {@link #slowNext(int, Duration)}, {@link #dropNextConnection()}, {@link #dropNextResponse()},
- * and the standing {@link #latency(Duration)}. Without a path prefix they apply to API calls
- * (paths under {@code /api/}); give a prefix such as {@code /oauth/token} or
- * {@code /api/v1/payments} to aim elsewhere. Admin paths ({@code /simulator/...}) are never
- * faulted. A faulted request is still recorded in {@link K2Simulator#requests()}.</li>
+ * <li><b>Requests the application sends</b> (counted, they wear off):
+ * {@link #failNext(int, int)}, {@link #slowNext(int, Duration)},
+ * {@link #dropNextConnection()}, {@link #dropNextResponse()}, and the standing
+ * {@link #latency(Duration)}. Without a path prefix they apply to API calls (paths under
+ * {@code /api/}); give a prefix such as {@code /oauth/token} or {@code /api/v1/payments}
+ * to aim elsewhere. Admin paths ({@code /simulator/...}) are never faulted. A faulted
+ * request is still recorded in {@link K2Simulator#requests()}.</li>
  * <li><b>Deliveries the simulator makes</b> (switches, on until {@link #clear()}):
  * {@link #deliverTwice()}, {@link #deliverOutOfOrder()}, {@link #signWithWrongKey()}, and
  * {@link #holdDeliveries()} with {@link #releaseDeliveries()} or
- * {@link #releaseDeliveriesInReverse()}. They apply to bodies handed over for delivery after
- * the switch, i.e. to results of requests that finish later.</li>
+ * {@link #releaseDeliveriesInReverse()}. They apply to bodies handed over for delivery
+ * after the switch, i.e. to results of requests that finish later.</li>
  * </ul>
  *
- * <p>Every method is thread-safe and returns this object, so calls chain.
+ * <p>
+ * Every method is thread-safe and returns this object, so calls chain.
  */
 public final class SimulatorFaults {
 
-	/** The prefix used when none is given: the API, not OAuth and not the admin endpoints. */
+	/**
+	 * The prefix used when none is given: the API, not OAuth and not the admin endpoints.
+	 */
 	public static final String API_PREFIX = "/api/";
 
-	/** How long a body waits for a partner under {@link #deliverOutOfOrder()}, in milliseconds. */
+	/**
+	 * How long a body waits for a partner under {@link #deliverOutOfOrder()}, in
+	 * milliseconds.
+	 */
 	public static final long OUT_OF_ORDER_WINDOW_MILLIS = 500;
 
 	private final Outbox outbox;
@@ -47,8 +54,8 @@ public final class SimulatorFaults {
 
 	/**
 	 * Answers the next {@code n} API calls with {@code status} and an error body
-	 * ({@code {"error_code": status, "error_message": "Simulated failure"}}) instead of handling
-	 * them: nothing is created, nothing is delivered.
+	 * ({@code {"error_code": status, "error_message": "Simulated failure"}}) instead of
+	 * handling them: nothing is created, nothing is delivered.
 	 * @param n how many requests to fail, at least 1
 	 * @param status the HTTP status to answer, 400 to 599
 	 * @return this
@@ -74,8 +81,8 @@ public final class SimulatorFaults {
 
 	/**
 	 * Delays the answer to the next {@code n} API calls by {@code delay} (on top of any
-	 * {@link #latency(Duration)}); they are then handled normally. Use it to trip a client's
-	 * read timeout.
+	 * {@link #latency(Duration)}); they are then handled normally. Use it to trip a
+	 * client's read timeout.
 	 * @param n how many requests to slow down, at least 1
 	 * @param delay how long to wait before answering
 	 * @return this
@@ -108,8 +115,8 @@ public final class SimulatorFaults {
 	}
 
 	/**
-	 * Closes the connection of the next API call without handling it or answering: the client
-	 * sees an I/O error, and nothing is created.
+	 * Closes the connection of the next API call without handling it or answering: the
+	 * client sees an I/O error, and nothing is created.
 	 * @return this
 	 */
 	public SimulatorFaults dropNextConnection() {
@@ -128,8 +135,8 @@ public final class SimulatorFaults {
 
 	/**
 	 * Handles the next API call normally (the resource is created, the result will be
-	 * delivered) but closes the connection instead of answering: the case where a client must
-	 * not simply send a payment again.
+	 * delivered) but closes the connection instead of answering: the case where a client
+	 * must not simply send a payment again.
 	 * @return this
 	 */
 	public SimulatorFaults dropNextResponse() {
@@ -157,9 +164,9 @@ public final class SimulatorFaults {
 	}
 
 	/**
-	 * From now on swaps deliveries in pairs: of two bodies handed over one after the other
-	 * (such as an STK push result and the {@code buygoods_transaction_received} webhook it
-	 * causes) the later is posted first. A body without a partner within
+	 * From now on swaps deliveries in pairs: of two bodies handed over one after the
+	 * other (such as an STK push result and the {@code buygoods_transaction_received}
+	 * webhook it causes) the later is posted first. A body without a partner within
 	 * {@value #OUT_OF_ORDER_WINDOW_MILLIS} ms is posted on its own.
 	 * @return this
 	 */
@@ -169,8 +176,8 @@ public final class SimulatorFaults {
 	}
 
 	/**
-	 * From now on signs results and webhooks with a key other than the API key, so that the
-	 * application's signature check must reject them.
+	 * From now on signs results and webhooks with a key other than the API key, so that
+	 * the application's signature check must reject them.
 	 * @return this
 	 */
 	public SimulatorFaults signWithWrongKey() {
@@ -206,8 +213,8 @@ public final class SimulatorFaults {
 	}
 
 	/**
-	 * Turns every fault off: pending request faults are forgotten, latency is zero, delivery
-	 * switches are off, and held bodies are posted in order.
+	 * Turns every fault off: pending request faults are forgotten, latency is zero,
+	 * delivery switches are off, and held bodies are posted in order.
 	 * @return this
 	 */
 	public SimulatorFaults clear() {
@@ -278,6 +285,7 @@ public final class SimulatorFaults {
 
 	/**
 	 * The faults for one request.
+	 *
 	 * @param delay wait this long first
 	 * @param failStatus answer this error status instead of handling the request, or 0
 	 * @param dropBefore close the connection without handling the request

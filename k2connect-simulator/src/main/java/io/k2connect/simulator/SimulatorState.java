@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Everything the simulator remembers between requests. Collections are concurrent; the
  * merchant's balance changes under this object's monitor.
  *
- * <p>The epoch grows with every reset: scheduled work and deliveries remember the epoch they
- * were started in and do nothing once it has passed, so one test's late callbacks never land
- * in the next test's records.
+ * <p>
+ * The epoch grows with every reset: scheduled work and deliveries remember the epoch they
+ * were started in and do nothing once it has passed, so one test's late callbacks never
+ * land in the next test's records.
  */
 final class SimulatorState {
 
@@ -24,7 +25,9 @@ final class SimulatorState {
 
 	final Map<String, StoredResource> resources = new ConcurrentHashMap<>();
 
-	/** Settlement accounts in the order they were added: the first is the preferred one. */
+	/**
+	 * Settlement accounts in the order they were added: the first is the preferred one.
+	 */
 	private final List<StoredResource> settlementAccounts = new CopyOnWriteArrayList<>();
 
 	final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -59,7 +62,8 @@ final class SimulatorState {
 	}
 
 	/**
-	 * A merchant settlement account by its {@code account_reference} (or its id), or {@code null}.
+	 * A merchant settlement account by its {@code account_reference} (or its id), or
+	 * {@code null}.
 	 */
 	@Nullable StoredResource settlementAccount(String reference) {
 		for (StoredResource resource : this.resources.values()) {
@@ -73,7 +77,9 @@ final class SimulatorState {
 		return null;
 	}
 
-	/** A pay recipient by its {@code recipient_reference} (or its id), or {@code null}. */
+	/**
+	 * A pay recipient by its {@code recipient_reference} (or its id), or {@code null}.
+	 */
 	@Nullable StoredResource payRecipient(String reference) {
 		for (StoredResource resource : this.resources.values()) {
 			if (resource.collection() == Collection.PAY_RECIPIENTS && (reference.equals(resource.id())
@@ -84,7 +90,10 @@ final class SimulatorState {
 		return null;
 	}
 
-	/** The first settlement account added, bank accounts before wallets: where a blind transfer goes. */
+	/**
+	 * The first settlement account added, bank accounts before wallets: where a blind
+	 * transfer goes.
+	 */
 	@Nullable StoredResource preferredSettlementAccount() {
 		StoredResource wallet = null;
 		for (StoredResource resource : this.settlementAccounts) {
@@ -98,7 +107,9 @@ final class SimulatorState {
 		return wallet;
 	}
 
-	/** Stores a created resource, remembering settlement accounts in the order they came. */
+	/**
+	 * Stores a created resource, remembering settlement accounts in the order they came.
+	 */
 	void store(StoredResource resource) {
 		this.resources.put(resource.id(), resource);
 		if (resource.collection() == Collection.MERCHANT_BANK_ACCOUNTS
@@ -107,14 +118,19 @@ final class SimulatorState {
 		}
 	}
 
-	/** Takes the whole balance at once, so that two blind transfers can never settle the same funds. */
+	/**
+	 * Takes the whole balance at once, so that two blind transfers can never settle the
+	 * same funds.
+	 */
 	synchronized BigDecimal takeBalance() {
 		BigDecimal all = this.balance;
 		this.balance = BigDecimal.ZERO;
 		return all;
 	}
 
-	/** An M-PESA-like receipt: ten upper-case letters and digits, starting with a letter. */
+	/**
+	 * An M-PESA-like receipt: ten upper-case letters and digits, starting with a letter.
+	 */
 	String mpesaReference() {
 		StringBuilder reference = new StringBuilder(10);
 		reference.append((char) ('A' + this.random.nextInt(26)));
@@ -124,7 +140,9 @@ final class SimulatorState {
 		return reference.toString();
 	}
 
-	/** Forgets everything and starts a new epoch. Tokens are kept elsewhere and survive. */
+	/**
+	 * Forgets everything and starts a new epoch. Tokens are kept elsewhere and survive.
+	 */
 	synchronized void reset() {
 		this.epoch.incrementAndGet();
 		this.resources.clear();

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One resource a create call made. Its status document is replaced, never changed in place,
- * so a reader always sees a whole document: the initial one, then the final one.
+ * One resource a create call made. Its status document is replaced, never changed in
+ * place, so a reader always sees a whole document: the initial one, then the final one.
  */
 final class StoredResource {
 

@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
  * @param url where events go
  * @param scope {@code till} or {@code company}
  * @param scopeReference the till number for till scope
- * @param daraja whether events go out in the flat Daraja format ({@code enable_daraja_payload})
+ * @param daraja whether events go out in the flat Daraja format
+ * ({@code enable_daraja_payload})
  */
 record Subscription(String id, String eventType, String url, String scope, @Nullable String scopeReference,
 		boolean daraja) {
 
-	/** Whether an event of this topic about this till (or about no till) goes to this subscription. */
+	/**
+	 * Whether an event of this topic about this till (or about no till) goes to this
+	 * subscription.
+	 */
 	boolean matches(String topic, @Nullable String tillNumber) {
 		if (!this.eventType.equals(topic)) {
 			return false;

@@ -7,10 +7,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Buy Goods (Lipa Na M-PESA) payment the simulator recorded: a customer paid a till, either
- * through {@link K2Simulator#customerPaysTill(String, BigDecimal, String)} or through a
- * successful STK push. Each one is announced by a {@code buygoods_transaction_received} webhook
- * to the matching subscriptions and is returned by polling requests whose window covers it.
+ * A Buy Goods (Lipa Na M-PESA) payment the simulator recorded: a customer paid a till,
+ * either through {@link K2Simulator#customerPaysTill(String, BigDecimal, String)} or
+ * through a successful STK push. Each one is announced by a
+ * {@code buygoods_transaction_received} webhook to the matching subscriptions and is
+ * returned by polling requests whose window covers it.
  *
  * @param id the transaction id ({@code event.resource.id})
  * @param reference the M-PESA receipt, e.g. {@code SIM4K7Q2XZ}

@@ -11,17 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The access tokens the simulator issued. Tokens are opaque random strings, like Doorkeeper's;
- * they expire {@code tokenLifetime} after issue (by the simulator's clock) and stop working
- * at once when revoked. A token that ended is forgotten {@link #REMEMBERED_AFTER_END} later, so
- * that a long run does not keep every token it ever issued; a forgotten token is unknown, and
- * still refused.
+ * The access tokens the simulator issued. Tokens are opaque random strings, like
+ * Doorkeeper's; they expire {@code tokenLifetime} after issue (by the simulator's clock)
+ * and stop working at once when revoked. A token that ended is forgotten
+ * {@link #REMEMBERED_AFTER_END} later, so that a long run does not keep every token it
+ * ever issued; a forgotten token is unknown, and still refused.
  */
 final class TokenStore {
 
 	/**
-	 * How long an expired or revoked token is still known: long enough for a client to hear
-	 * {@code ExpiredAccessToken} rather than {@code InvalidAccessToken} for a token it just used.
+	 * How long an expired or revoked token is still known: long enough for a client to
+	 * hear {@code ExpiredAccessToken} rather than {@code InvalidAccessToken} for a token
+	 * it just used.
 	 */
 	static final Duration REMEMBERED_AFTER_END = Duration.ofMinutes(10);
 
@@ -74,7 +75,10 @@ final class TokenStore {
 		this.tokens.values().removeIf((token) -> token.endedAt().isBefore(endedBefore));
 	}
 
-	/** The token with this value, revoked or not, or {@code null} if the simulator never issued it. */
+	/**
+	 * The token with this value, revoked or not, or {@code null} if the simulator never
+	 * issued it.
+	 */
 	@Nullable Token find(@Nullable String value) {
 		return (value != null) ? this.tokens.get(value) : null;
 	}
@@ -109,7 +113,9 @@ final class TokenStore {
 			return this.revokedAt != null;
 		}
 
-		/** When the token stopped working: revoked, or else expired (maybe in the future). */
+		/**
+		 * When the token stopped working: revoked, or else expired (maybe in the future).
+		 */
 		Instant endedAt() {
 			Instant revokedAt = this.revokedAt;
 			return (revokedAt != null && revokedAt.isBefore(this.expiresAt)) ? revokedAt : this.expiresAt;
@@ -123,7 +129,10 @@ final class TokenStore {
 			return !isRevoked() && !isExpired(now);
 		}
 
-		/** Whole seconds of lifetime, rounded up so that a sub-second lifetime is not announced as 0. */
+		/**
+		 * Whole seconds of lifetime, rounded up so that a sub-second lifetime is not
+		 * announced as 0.
+		 */
 		long lifetimeSeconds() {
 			long millis = Duration.between(this.createdAt, this.expiresAt).toMillis();
 			return (millis + 999) / 1000;

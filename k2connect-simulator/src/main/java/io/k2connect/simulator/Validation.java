@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Collects what is wrong with a request body and words it as K2 does
- * ({@code "Subscriber phone number is an invalid number"}, API.md §4): a human label for the
- * field, then the rule. Several problems are joined with {@code ", "}, as Rails joins full
- * messages.
+ * ({@code "Subscriber phone number is an invalid number"}, API.md §4): a human label for
+ * the field, then the rule. Several problems are joined with {@code ", "}, as Rails joins
+ * full messages.
  */
 final class Validation {
 
@@ -47,7 +47,10 @@ final class Validation {
 		this.problems.add(message);
 	}
 
-	/** A required non-blank text field; returns it stripped, or {@code null} after recording the problem. */
+	/**
+	 * A required non-blank text field; returns it stripped, or {@code null} after
+	 * recording the problem.
+	 */
 	@Nullable String requiredText(@Nullable JsonNode node, String field, String label) {
 		String value = Wire.text(node, field);
 		if (value == null || value.isBlank()) {
@@ -63,7 +66,9 @@ final class Validation {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	/** A required object field; returns it, or {@code null} after recording the problem. */
+	/**
+	 * A required object field; returns it, or {@code null} after recording the problem.
+	 */
 	@Nullable JsonNode requiredObject(@Nullable JsonNode node, String field, String label) {
 		JsonNode value = Wire.object(node, field);
 		if (value == null) {
@@ -89,7 +94,10 @@ final class Validation {
 		return value;
 	}
 
-	/** A required text field that must be one of the allowed values (compared ignoring case); returns the value lower-cased. */
+	/**
+	 * A required text field that must be one of the allowed values (compared ignoring
+	 * case); returns the value lower-cased.
+	 */
 	@Nullable String oneOf(@Nullable JsonNode node, String field, String label, Set<String> allowed) {
 		String value = requiredText(node, field, label);
 		if (value == null) {
@@ -104,8 +112,8 @@ final class Validation {
 	}
 
 	/**
-	 * A required {@code {"currency": "KES", "value": ...}} object whose value is a positive
-	 * number (JSON number or numeric string) with at most two decimals.
+	 * A required {@code {"currency": "KES", "value": ...}} object whose value is a
+	 * positive number (JSON number or numeric string) with at most two decimals.
 	 */
 	@Nullable BigDecimal money(@Nullable JsonNode node, String field, String label) {
 		JsonNode amount = requiredObject(node, field, label);
@@ -171,7 +179,9 @@ final class Validation {
 		return value;
 	}
 
-	/** {@code _links.callback_url}, required on every request with an asynchronous result. */
+	/**
+	 * {@code _links.callback_url}, required on every request with an asynchronous result.
+	 */
 	@Nullable String callbackUrl(@Nullable JsonNode body) {
 		JsonNode links = Wire.object(body, "_links");
 		return url(links, "callback_url", "Callback url");
@@ -210,7 +220,8 @@ final class Validation {
 		try {
 			URI uri = new URI(value);
 			String scheme = uri.getScheme();
-			// The authority, not the host: K2's own examples use host names with underscores,
+			// The authority, not the host: K2's own examples use host names with
+			// underscores,
 			// which java.net.URI does not parse as a host.
 			return uri.isAbsolute() && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank()
 					&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The wire conventions K2 uses in the documents the simulator writes (API.md §0.5). */
@@ -25,7 +25,10 @@ final class Wire {
 	/** K2 stamps its documents in Nairobi time. */
 	static final ZoneOffset NAIROBI = ZoneOffset.ofHours(3);
 
-	/** Like {@code 2020-10-19T09:24:48.622+03:00}: K2's request and creation times carry milliseconds. */
+	/**
+	 * Like {@code 2020-10-19T09:24:48.622+03:00}: K2's request and creation times carry
+	 * milliseconds.
+	 */
 	private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
 	/** Like {@code 2020-10-22T10:43:19+03:00}: K2's transaction times do not. */
@@ -34,7 +37,9 @@ final class Wire {
 	/** Like {@code 20201022104319}: Daraja's {@code TransTime}. */
 	private static final DateTimeFormatter DARAJA = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-	/** The simulator's own mapper: decimals read exactly, as K2's amounts need. Immutable. */
+	/**
+	 * The simulator's own mapper: decimals read exactly, as K2's amounts need. Immutable.
+	 */
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
@@ -58,7 +63,10 @@ final class Wire {
 		return MAPPER.writeValueAsBytes(json);
 	}
 
-	/** The body as a JSON object, or {@code null} when it is empty, not JSON or not an object. */
+	/**
+	 * The body as a JSON object, or {@code null} when it is empty, not JSON or not an
+	 * object.
+	 */
 	static @Nullable ObjectNode parseObject(byte[] body) {
 		if (body.length == 0) {
 			return null;
@@ -92,7 +100,10 @@ final class Wire {
 		return DARAJA.format(time.atZoneSameInstant(NAIROBI));
 	}
 
-	/** K2 writes transaction amounts as strings with at least one decimal: {@code "100.0"}, {@code "99.50"}. */
+	/**
+	 * K2 writes transaction amounts as strings with at least one decimal:
+	 * {@code "100.0"}, {@code "99.50"}.
+	 */
 	static String amountText(BigDecimal amount) {
 		return (amount.scale() < 1) ? amount.setScale(1).toPlainString() : amount.toPlainString();
 	}

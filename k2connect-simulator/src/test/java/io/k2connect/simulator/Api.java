@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Raw HTTP against the simulator, for what {@link K2Client} cannot send: K2's example bodies
- * as they are, v2 paths, malformed requests, missing or made-up tokens. Tokens otherwise come
- * from a real client, so the OAuth flow is the SDK's.
+ * Raw HTTP against the simulator, for what {@link K2Client} cannot send: K2's example
+ * bodies as they are, v2 paths, malformed requests, missing or made-up tokens. Tokens
+ * otherwise come from a real client, so the OAuth flow is the SDK's.
  */
 final class Api {
 
@@ -92,8 +92,8 @@ final class Api {
 	}
 
 	/**
-	 * Every field path of a JSON document ({@code data.attributes.status}, arrays as {@code []}),
-	 * to compare the simulator's shapes with K2's examples.
+	 * Every field path of a JSON document ({@code data.attributes.status}, arrays as
+	 * {@code []}), to compare the simulator's shapes with K2's examples.
 	 */
 	static Set<String> paths(JsonNode node) {
 		Set<String> paths = new TreeSet<>();

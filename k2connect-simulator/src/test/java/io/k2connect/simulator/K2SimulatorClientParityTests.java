@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every seed operation of DESIGN.md §2, create and status, through the SDK's own services
- * against the simulator: what K2Client sends, the simulator accepts, and what the simulator
- * answers, K2Client reads into its typed records.
+ * against the simulator: what K2Client sends, the simulator accepts, and what the
+ * simulator answers, K2Client reads into its typed records.
  */
 @K2SimulatorTest(callbackDelayMillis = 20)
 class K2SimulatorClientParityTests {
@@ -137,7 +137,8 @@ class K2SimulatorClientParityTests {
 	@Test
 	void blindTransferThroughTheClient(K2Simulator k2, K2Client client) {
 		k2.customerPaysTill("555555", new BigDecimal("120"), "0712345678");
-		ResourceLocation transfer = client.transfers().settleFunds(SettleFundsRequest.blind(this.app.url("/k2/results")));
+		ResourceLocation transfer = client.transfers()
+			.settleFunds(SettleFundsRequest.blind(this.app.url("/k2/results")));
 		this.app.awaitOne(WAIT);
 		SettlementTransferResult status = client.transfers().transferTransactionStatus(transfer);
 		assertThat(status.status()).isEqualTo("Processed");

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link K2SimulatorExtension} registered programmatically, with a builder's settings. */
+/**
+ * {@link K2SimulatorExtension} registered programmatically, with a builder's settings.
+ */
 class K2SimulatorExtensionBuilderTests {
 
 	@RegisterExtension

@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PAY (API.md §5) with K2's own example bodies posted as raw JSON, so the simulator is held to
- * what every SDK sends, not only to what K2Client sends ({@link K2SimulatorClientParityTests}).
+ * PAY (API.md §5) with K2's own example bodies posted as raw JSON, so the simulator is
+ * held to what every SDK sends, not only to what K2Client sends
+ * ({@link K2SimulatorClientParityTests}).
  */
 @K2SimulatorTest(callbackDelayMillis = 20)
 class K2SimulatorPayTests {
@@ -100,8 +101,8 @@ class K2SimulatorPayTests {
 
 	@Test
 	void paymentToAStoredRecipientUsesItsType(K2Simulator k2, K2Client client) {
-		URI recipient = Api.location(Api.post(k2, client, "/api/v1/pay_recipients",
-				Api.example("request-pay_recipient-bank_account.json")));
+		URI recipient = Api.location(
+				Api.post(k2, client, "/api/v1/pay_recipients", Api.example("request-pay_recipient-bank_account.json")));
 		String reference = Api.json(Api.get(recipient, client).body())
 			.at("/data/attributes/recipient_reference")
 			.asString();

@@ -76,7 +76,8 @@ class K2SimulatorPollingAndNotificationTests {
 		client.polling()
 			.createPollingRequest(PollingRequest.forCompany(OffsetDateTime.now().minusHours(1),
 					OffsetDateTime.now().plusHours(1), this.app.url("/k2/results")));
-		// created_at is what .NET models and PollingResult reads; the docs' example lacks it.
+		// created_at is what .NET models and PollingResult reads; the docs' example lacks
+		// it.
 		assertThat(Api.paths(Api.json(this.app.awaitOne(WAIT).body()))).isEqualTo(K2SimulatorReceivePaymentsTests
 			.with(Api.paths(Api.example("result-polling-success.json")), "data.attributes.created_at"));
 	}

@@ -63,7 +63,8 @@ class K2SimulatorReceivePaymentsTests {
 	void resultHasTheShapeOfK2sExample(K2Simulator k2, K2Client client) {
 		client.receivePayments().createPaymentRequest(request("0712345678"));
 		JsonNode result = Api.json(this.app.awaitOne(WAIT).body());
-		// hashed_sender_phone is the newer field that the older example lacks (WEBHOOKS.md §4.1).
+		// hashed_sender_phone is the newer field that the older example lacks
+		// (WEBHOOKS.md §4.1).
 		assertThat(shape(result)).isEqualTo(with(shape(Api.example("result-incoming_payment-success.json")),
 				"data.attributes.event.resource.hashed_sender_phone"));
 	}
@@ -77,7 +78,8 @@ class K2SimulatorReceivePaymentsTests {
 		IncomingPaymentResult pending = (IncomingPaymentResult) new K2PayloadParser().parse(status.body());
 		assertThat(pending.isPending()).isTrue();
 		assertThat(pending.resource()).isNull();
-		assertThat(shape(Api.json(status.body()))).isEqualTo(shape(Api.example("status-incoming_payment-pending.json")));
+		assertThat(shape(Api.json(status.body())))
+			.isEqualTo(shape(Api.example("status-incoming_payment-pending.json")));
 	}
 
 	@Test
@@ -177,7 +179,10 @@ class K2SimulatorReceivePaymentsTests {
 			.build();
 	}
 
-	/** The document's field paths, without the metadata's own keys (they echo each request). */
+	/**
+	 * The document's field paths, without the metadata's own keys (they echo each
+	 * request).
+	 */
 	static Set<String> shape(JsonNode document) {
 		return Api.paths(document)
 			.stream()

@@ -71,10 +71,13 @@ class K2SimulatorTests {
 
 	@Test
 	void keepAliveRequestsAreNotHeldBackByNagle() throws IOException {
-		try (K2Simulator k2 = K2Simulator.builder().start(); RawConnection connection = new RawConnection(k2.baseUrl())) {
+		try (K2Simulator k2 = K2Simulator.builder().start();
+				RawConnection connection = new RawConnection(k2.baseUrl())) {
 			Duration took = connection.timePosts(30, "/oauth/token", RawConnection.tokenForm(k2));
-			// With Nagle's algorithm each answer's body waits for the client's delayed ACK of its
-			// headers: about 40 ms a request on Linux, so 30 would take more than a second.
+			// With Nagle's algorithm each answer's body waits for the client's delayed
+			// ACK of its
+			// headers: about 40 ms a request on Linux, so 30 would take more than a
+			// second.
 			assertThat(took).isLessThan(Duration.ofMillis(30 * 20));
 		}
 	}
@@ -104,9 +107,9 @@ class K2SimulatorTests {
 		k2.close();
 		k2.close();
 		HttpClient http = HttpClient.newHttpClient();
-		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> http.send(HttpRequest.newBuilder(tokenUrl).POST(HttpRequest.BodyPublishers.noBody()).build(),
-					HttpResponse.BodyHandlers.discarding()))
+		assertThatExceptionOfType(IOException.class).isThrownBy(
+				() -> http.send(HttpRequest.newBuilder(tokenUrl).POST(HttpRequest.BodyPublishers.noBody()).build(),
+						HttpResponse.BodyHandlers.discarding()))
 			.isInstanceOf(ConnectException.class);
 	}
 
@@ -121,12 +124,15 @@ class K2SimulatorTests {
 	@Test
 	void awaitDeliveriesFilters() {
 		try (K2Simulator k2 = K2Simulator.builder().callbackDelay(Duration.ZERO).start()) {
-			k2.clientBuilder().build().receivePayments().createPaymentRequest(PaymentRequest.builder()
-				.tillNumber("K000000")
-				.phoneNumber("0712345678")
-				.amount(BigDecimal.TEN)
-				.callbackUrl("http://127.0.0.1:9/closed")
-				.build());
+			k2.clientBuilder()
+				.build()
+				.receivePayments()
+				.createPaymentRequest(PaymentRequest.builder()
+					.tillNumber("K000000")
+					.phoneNumber("0712345678")
+					.amount(BigDecimal.TEN)
+					.callbackUrl("http://127.0.0.1:9/closed")
+					.build());
 			assertThat(k2.awaitDeliveries((d) -> d.type().equals("incoming_payment"), 1, Duration.ofSeconds(5)))
 				.hasSize(1);
 		}
@@ -135,8 +141,10 @@ class K2SimulatorTests {
 	@Test
 	void customerPaysTillRefusesBadArguments() {
 		try (K2Simulator k2 = K2Simulator.builder().start()) {
-			assertThatIllegalArgumentException().isThrownBy(() -> k2.customerPaysTill(" ", BigDecimal.ONE, "0712345678"));
-			assertThatIllegalArgumentException().isThrownBy(() -> k2.customerPaysTill("1", BigDecimal.ZERO, "0712345678"));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> k2.customerPaysTill(" ", BigDecimal.ONE, "0712345678"));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> k2.customerPaysTill("1", BigDecimal.ZERO, "0712345678"));
 			assertThatIllegalArgumentException().isThrownBy(() -> k2.customerPaysTill("1", BigDecimal.ONE, "12345"));
 		}
 	}
@@ -145,7 +153,8 @@ class K2SimulatorTests {
 	void builderRefusesInvalidSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().clientId(" ").start());
 		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().port(70000).start());
-		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().tokenLifetime(Duration.ZERO).start());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> K2Simulator.builder().tokenLifetime(Duration.ZERO).start());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> K2Simulator.builder().callbackDelay(Duration.ofMillis(-1)).start());
 		assertThatIllegalArgumentException().isThrownBy(() -> K2Simulator.builder().redeliveries(-1).start());

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** OAuth (API.md §1, §15): tokens are issued, expire, can be revoked, and guard every API call. */
+/**
+ * OAuth (API.md §1, §15): tokens are issued, expire, can be revoked, and guard every API
+ * call.
+ */
 class K2SimulatorTokenTests {
 
 	private final MutableClock clock = MutableClock.now();
@@ -117,7 +120,8 @@ class K2SimulatorTokenTests {
 	void tokenStillWorksJustBeforeItExpires() {
 		String token = this.client.tokens().requestAccessToken().accessToken();
 		this.clock.advance(Duration.ofMinutes(10).minusSeconds(1));
-		assertThat(this.client.receivePayments().createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token))
+		assertThat(this.client.receivePayments()
+			.createPaymentRequest(stkPush(), RequestOptions.withAccessToken(token))
 			.id()).isNotBlank();
 	}
 

@@ -48,14 +48,14 @@ class K2SimulatorTransferTests {
 		JsonNode status = Api.json(Api.get(location, client).body());
 		assertThat(status.at("/data/type").asString()).isEqualTo("merchant_bank_account");
 		assertThat(status.at("/data/attributes/settlement_method").asString()).isEqualTo("RTS");
-		assertThat(K2SimulatorReceivePaymentsTests.shape(status)).containsAll(
-				K2SimulatorReceivePaymentsTests.shape(Api.example("status-merchant_bank_account.json")));
+		assertThat(K2SimulatorReceivePaymentsTests.shape(status))
+			.containsAll(K2SimulatorReceivePaymentsTests.shape(Api.example("status-merchant_bank_account.json")));
 	}
 
 	@Test
 	void merchantWalletIsStoredWithAnAccountReference(K2Simulator k2, K2Client client) {
-		URI location = Api.location(Api.post(k2, client, "/api/v1/merchant_wallets",
-				Api.example("request-merchant_wallet-v1.json")));
+		URI location = Api
+			.location(Api.post(k2, client, "/api/v1/merchant_wallets", Api.example("request-merchant_wallet-v1.json")));
 		JsonNode attributes = Api.json(Api.get(location, client).body()).at("/data/attributes");
 		assertThat(attributes.get("status").asString()).isEqualTo("Approved");
 		assertThat(attributes.get("phone_number").asString()).isEqualTo("+254911222538");
@@ -66,8 +66,8 @@ class K2SimulatorTransferTests {
 	@Test
 	void targetedTransferToAStoredWalletPostsResultAndSettlementWebhook(K2Simulator k2, K2Client client) {
 		subscribeToSettlements(client);
-		URI wallet = Api.location(Api.post(k2, client, "/api/v1/merchant_wallets",
-				Api.example("request-merchant_wallet-v1.json")));
+		URI wallet = Api
+			.location(Api.post(k2, client, "/api/v1/merchant_wallets", Api.example("request-merchant_wallet-v1.json")));
 		String reference = Api.json(Api.get(wallet, client).body()).at("/data/attributes/account_reference").asString();
 		ObjectNode body = Api.exampleWithCallback("request-settlement_transfer-targeted.json",
 				this.app.url("/k2/results"));
@@ -108,7 +108,9 @@ class K2SimulatorTransferTests {
 		subscribeToSettlements(client);
 		URI account = Api.location(Api.post(k2, client, "/api/v1/merchant_bank_accounts",
 				Api.example("request-merchant_bank_account-v1.json")));
-		String reference = Api.json(Api.get(account, client).body()).at("/data/attributes/account_reference").asString();
+		String reference = Api.json(Api.get(account, client).body())
+			.at("/data/attributes/account_reference")
+			.asString();
 		k2.customerPaysTill("555555", new BigDecimal("100"), "0712345678");
 		k2.customerPaysTill("555555", new BigDecimal("50.50"), "0712345678");
 		Api.post(k2, client, "/api/v1/settlement_transfers",
@@ -131,7 +133,8 @@ class K2SimulatorTransferTests {
 		for (int i = 0; i < 6; i++) {
 			URI account = Api.location(Api.post(k2, client, "/api/v1/merchant_bank_accounts",
 					Api.example("request-merchant_bank_account-v1.json")));
-			references.add(Api.json(Api.get(account, client).body()).at("/data/attributes/account_reference").asString());
+			references
+				.add(Api.json(Api.get(account, client).body()).at("/data/attributes/account_reference").asString());
 		}
 		k2.customerPaysTill("555555", new BigDecimal("10"), "0712345678");
 		Api.post(k2, client, "/api/v1/settlement_transfers",

@@ -20,27 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class K2SimulatorValidationTests {
 
 	@ParameterizedTest(name = "{0} without {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			request-incoming_payment.json              | till_number            | Till number can't be blank
-			request-incoming_payment.json              | subscriber             | Subscriber can't be blank
-			request-incoming_payment.json              | amount                 | Amount can't be blank
-			request-incoming_payment.json              | _links                 | Callback url can't be blank
-			request-incoming_payment.json              | payment_channel        | Payment channel can't be blank
-			request-send_pay.json                      | destination_reference  | Destination reference can't be blank
-			request-send_pay.json                      | description            | Description can't be blank
-			request-send_pay.json                      | destination_type       | Destination type can't be blank
-			request-pay_recipient-till.json            | pay_recipient          | Pay recipient can't be blank
-			request-merchant_bank_account-v1.json      | bank_branch_ref        | Bank branch ref can't be blank
-			request-merchant_wallet-v1.json            | network                | Network can't be blank
-			request-settlement_transfer-targeted.json  | destination_reference  | Destination reference can't be blank
-			request-settlement_transfer-blind.json     | _links                 | Callback url can't be blank
-			request-webhook_subscription-till.json     | scope_reference        | Scope reference can't be blank
-			request-webhook_subscription-till.json     | url                    | Url can't be blank
-			request-transaction_sms_notification.json  | webhook_event_reference | Webhook event reference can't be blank
-			request-transaction_sms_notification.json  | message                | Message can't be blank
-			request-polling.json                       | from_time              | From time can't be blank
-			request-polling-till.json                  | scope_reference        | Scope reference can't be blank
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					request-incoming_payment.json              | till_number            | Till number can't be blank
+					request-incoming_payment.json              | subscriber             | Subscriber can't be blank
+					request-incoming_payment.json              | amount                 | Amount can't be blank
+					request-incoming_payment.json              | _links                 | Callback url can't be blank
+					request-incoming_payment.json              | payment_channel        | Payment channel can't be blank
+					request-send_pay.json                      | destination_reference  | Destination reference can't be blank
+					request-send_pay.json                      | description            | Description can't be blank
+					request-send_pay.json                      | destination_type       | Destination type can't be blank
+					request-pay_recipient-till.json            | pay_recipient          | Pay recipient can't be blank
+					request-merchant_bank_account-v1.json      | bank_branch_ref        | Bank branch ref can't be blank
+					request-merchant_wallet-v1.json            | network                | Network can't be blank
+					request-settlement_transfer-targeted.json  | destination_reference  | Destination reference can't be blank
+					request-settlement_transfer-blind.json     | _links                 | Callback url can't be blank
+					request-webhook_subscription-till.json     | scope_reference        | Scope reference can't be blank
+					request-webhook_subscription-till.json     | url                    | Url can't be blank
+					request-transaction_sms_notification.json  | webhook_event_reference | Webhook event reference can't be blank
+					request-transaction_sms_notification.json  | message                | Message can't be blank
+					request-polling.json                       | from_time              | From time can't be blank
+					request-polling-till.json                  | scope_reference        | Scope reference can't be blank
+					""")
 	void missingRequiredFieldIsNamed(String example, String field, String message, K2Simulator k2, K2Client client) {
 		ObjectNode body = Api.example(example);
 		body.remove(field);
@@ -164,8 +165,8 @@ class K2SimulatorValidationTests {
 
 	@Test
 	void unknownIdIsNotFound(K2Simulator k2, K2Client client) {
-		HttpResponse<String> response = Api.get(
-				k2.baseUrl().resolve("/api/v1/incoming_payments/00000000-0000-0000-0000-000000000000"), client);
+		HttpResponse<String> response = Api
+			.get(k2.baseUrl().resolve("/api/v1/incoming_payments/00000000-0000-0000-0000-000000000000"), client);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(Api.json(response.body()).get("error_code").asInt()).isEqualTo(404);
 	}
@@ -194,8 +195,8 @@ class K2SimulatorValidationTests {
 	private static void assertRefused(K2Simulator k2, K2Client client, String path, JsonNode body, String message) {
 		HttpResponse<String> response = Api.post(k2, client, path, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		JsonNode error = Api.json(response.body());
 		assertThat(error.get("error_code").asInt()).isEqualTo(400);
 		assertThat(error.get("error_message").asString()).isEqualTo(message);

@@ -86,7 +86,8 @@ class K2SimulatorWebhookTests {
 					this.app.url("/k2/webhooks")));
 		k2.customerPaysTill("111111", new BigDecimal("10"), "0712345678");
 		k2.customerPaysTill("222222", new BigDecimal("20"), "0712345678");
-		assertThat(this.app.await(2, WAIT)).extracting((r) -> Api.json(r.body()).at("/event/resource/till_number").asString())
+		assertThat(this.app.await(2, WAIT))
+			.extracting((r) -> Api.json(r.body()).at("/event/resource/till_number").asString())
 			.containsExactly("111111", "222222");
 	}
 

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP/1.1 over one plain socket, for what {@code HttpClient} hides: which connection a request
- * used, and requests that announce a body they never send.
+ * HTTP/1.1 over one plain socket, for what {@code HttpClient} hides: which connection a
+ * request used, and requests that announce a body they never send.
  */
 final class RawConnection implements AutoCloseable {
 
@@ -53,12 +53,13 @@ final class RawConnection implements AutoCloseable {
 	Response post(String path, String body) {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		return send("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length + "\r\n\r\n", bytes);
+				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length + "\r\n\r\n",
+				bytes);
 	}
 
 	/**
-	 * Form-posts {@code body} {@code count} times, one after the other, after one untimed warm-up
-	 * post; each must be answered 200 with the connection kept open.
+	 * Form-posts {@code body} {@code count} times, one after the other, after one untimed
+	 * warm-up post; each must be answered 200 with the connection kept open.
 	 * @return how long the timed posts took
 	 */
 	Duration timePosts(int count, String path, String body) {
@@ -73,8 +74,9 @@ final class RawConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the request head and body in one write (so only the server's writes can be held
-	 * back) and reads one answer: status line, headers, and a {@code Content-Length} body.
+	 * Writes the request head and body in one write (so only the server's writes can be
+	 * held back) and reads one answer: status line, headers, and a {@code Content-Length}
+	 * body.
 	 */
 	Response send(String head, byte[] body) {
 		try {

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The plain-Java quick start of the root README, step by step, against the simulator instead
- * of the sandbox: if this breaks, the README is wrong.
+ * The plain-Java quick start of the root README, step by step, against the simulator
+ * instead of the sandbox: if this breaks, the README is wrong.
  */
 @K2SimulatorTest(callbackDelayMillis = 50)
 class ReadmeQuickStartTests {

@@ -21,7 +21,8 @@ import io.k2connect.webhook.K2SignatureVerifier;
 
 /**
  * The application's side in tests: a JDK HTTP server on loopback that accepts the
- * simulator's results and webhooks, records them as they arrived, and answers a chosen status.
+ * simulator's results and webhooks, records them as they arrived, and answers a chosen
+ * status.
  */
 final class Receiver implements AutoCloseable {
 
@@ -60,7 +61,9 @@ final class Receiver implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	/** Takes this long before answering every later delivery: a slow or hung application. */
+	/**
+	 * Takes this long before answering every later delivery: a slow or hung application.
+	 */
 	Receiver answerAfter(Duration delay) {
 		this.delay = delay;
 		return this;
@@ -138,7 +141,10 @@ final class Receiver implements AutoCloseable {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		/** Verifies the signature with the API key and parses the body, as an application does. */
+		/**
+		 * Verifies the signature with the API key and parses the body, as an application
+		 * does.
+		 */
 		K2Payload verifiedPayload(String apiKey) {
 			new K2SignatureVerifier(apiKey).verify(this.body, this.signature);
 			return PARSER.parse(this.body);

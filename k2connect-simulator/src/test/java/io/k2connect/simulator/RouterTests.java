@@ -64,8 +64,10 @@ class RouterTests {
 
 	@Test
 	void bodyAnnouncedLargerThanMaxRequestBodySizeIsRefusedWithoutBeingRead() throws IOException {
-		try (K2Simulator k2 = K2Simulator.builder().start(); RawConnection connection = new RawConnection(k2.baseUrl())) {
-			// 32 MiB announced and none of it sent: only an answer that does not wait for the body arrives.
+		try (K2Simulator k2 = K2Simulator.builder().start();
+				RawConnection connection = new RawConnection(k2.baseUrl())) {
+			// 32 MiB announced and none of it sent: only an answer that does not wait for
+			// the body arrives.
 			RawConnection.Response response = connection.send("POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 					+ "Content-Length: " + 32 * 1024 * 1024 + "\r\n\r\n", new byte[0]);
 
@@ -82,7 +84,8 @@ class RouterTests {
 	void chunkedBodyLargerThanMaxRequestBodySizeIsRefused() {
 		try (K2Simulator k2 = K2Simulator.builder().maxRequestBodySize(1024).start()) {
 			byte[] body = new byte[4096];
-			// A publisher of unknown length makes the client send the body chunked, without Content-Length.
+			// A publisher of unknown length makes the client send the body chunked,
+			// without Content-Length.
 			HttpResponse<String> response = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/oauth/token"))
 				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 				.build());

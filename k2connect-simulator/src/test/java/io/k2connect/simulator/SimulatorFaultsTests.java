@@ -160,7 +160,8 @@ class SimulatorFaultsTests {
 		Thread.sleep(100);
 		assertThat(this.app.received()).isEmpty();
 		assertThat(k2.faults().releaseDeliveriesInReverse()).isEqualTo(2);
-		assertThat(this.app.await(2, WAIT)).extracting((r) -> Api.json(r.body()).at("/event/resource/reference").asString())
+		assertThat(this.app.await(2, WAIT))
+			.extracting((r) -> Api.json(r.body()).at("/event/resource/reference").asString())
 			.containsExactly(second.reference(), first.reference());
 	}
 
@@ -171,7 +172,8 @@ class SimulatorFaultsTests {
 		TillTransaction first = k2.customerPaysTill("555555", new BigDecimal("1"), "0712345678");
 		TillTransaction second = k2.customerPaysTill("555555", new BigDecimal("2"), "0712345678");
 		assertThat(k2.faults().releaseDeliveries()).isEqualTo(2);
-		assertThat(this.app.await(2, WAIT)).extracting((r) -> Api.json(r.body()).at("/event/resource/reference").asString())
+		assertThat(this.app.await(2, WAIT))
+			.extracting((r) -> Api.json(r.body()).at("/event/resource/reference").asString())
 			.containsExactly(first.reference(), second.reference());
 	}
 
@@ -197,8 +199,7 @@ class SimulatorFaultsTests {
 	@Test
 	void adminEndpointSwitchesFaultsOn(K2Simulator k2, K2Client client) {
 		client.accessToken();
-		HttpResponse<String> switched = Api.send(HttpRequest
-			.newBuilder(k2.baseUrl().resolve("/simulator/faults"))
+		HttpResponse<String> switched = Api.send(HttpRequest.newBuilder(k2.baseUrl().resolve("/simulator/faults"))
 			.POST(HttpRequest.BodyPublishers
 				.ofString("{\"fail_next\":{\"count\":1,\"status\":502,\"path_prefix\":\"/api/v1/polling\"}}"))
 			.build());
@@ -226,8 +227,7 @@ class SimulatorFaultsTests {
 		assertThat(switched.statusCode()).isEqualTo(204);
 
 		assertThat(Api.post(k2, client, "/api/v1/incoming_payments", Api.json("{}")).statusCode()).isEqualTo(400);
-		org.assertj.core.api.Assertions
-			.assertThatExceptionOfType(java.io.UncheckedIOException.class)
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(java.io.UncheckedIOException.class)
 			.isThrownBy(() -> Api.post(k2, client, "/api/v1/polling", Api.json("{}")));
 	}
 
@@ -292,8 +292,8 @@ class SimulatorFaultsTests {
 			k2.clientBuilder().build().receivePayments().createPaymentRequest(stkPush());
 			List<Delivery> deliveries = k2.awaitDeliveries(3, WAIT);
 			assertThat(deliveries).extracting(Delivery::attempt).containsExactly(1, 2, 3);
-			assertThat(deliveries).extracting(Delivery::body).allSatisfy(
-					(body) -> assertThat(body).isEqualTo(deliveries.get(0).body()));
+			assertThat(deliveries).extracting(Delivery::body)
+				.allSatisfy((body) -> assertThat(body).isEqualTo(deliveries.get(0).body()));
 		}
 	}
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The packaged {@code -all} jar runs with {@code java -jar}, as the README tells non-Java users. */
+/**
+ * The packaged {@code -all} jar runs with {@code java -jar}, as the README tells non-Java
+ * users.
+ */
 class StandaloneJarIT {
 
 	private Process process;
@@ -34,12 +37,14 @@ class StandaloneJarIT {
 			jar = all.get(0);
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// A plain JVM, without the build's test system properties: what the simulator sets itself counts.
+		// A plain JVM, without the build's test system properties: what the simulator
+		// sets itself counts.
 		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--port=0", "--client-id=it-id",
 				"--client-secret=it-secret", "--api-key=it-key")
 			.redirectErrorStream(true)
 			.start();
-		BufferedReader out = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
 		String banner = out.readLine();
 		assertThat(banner).startsWith("K2 simulator listening on http://127.0.0.1:");
 		this.baseUrl = URI.create(banner.substring("K2 simulator listening on ".length()).strip());

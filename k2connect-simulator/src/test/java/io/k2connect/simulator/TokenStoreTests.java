@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ended tokens are forgotten after a while, so a long run does not keep every token it issued. */
+/**
+ * Ended tokens are forgotten after a while, so a long run does not keep every token it
+ * issued.
+ */
 class TokenStoreTests {
 
 	private static final Duration LIFETIME = Duration.ofMinutes(1);
@@ -54,8 +57,10 @@ class TokenStoreTests {
 			this.tokens.issue("id");
 			this.clock.advance(step);
 		}
-		// Alive, remembered after their end, and at most one forget interval not yet swept.
-		long bound = LIFETIME.plus(TokenStore.REMEMBERED_AFTER_END).plus(TokenStore.FORGET_INTERVAL).dividedBy(step) + 1;
+		// Alive, remembered after their end, and at most one forget interval not yet
+		// swept.
+		long bound = LIFETIME.plus(TokenStore.REMEMBERED_AFTER_END).plus(TokenStore.FORGET_INTERVAL).dividedBy(step)
+				+ 1;
 		assertThat(this.tokens.size()).isLessThanOrEqualTo((int) bound).isGreaterThan(60);
 	}
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code k2.*} properties cannot work; thrown at start-up so that the application fails
- * fast, and explained by {@link InvalidK2PropertiesFailureAnalyzer}.
+ * The {@code k2.*} properties cannot work; thrown at start-up so that the application
+ * fails fast, and explained by {@link InvalidK2PropertiesFailureAnalyzer}.
  */
 public class InvalidK2PropertiesException extends RuntimeException {
 
@@ -26,6 +26,7 @@ public class InvalidK2PropertiesException extends RuntimeException {
 
 	/**
 	 * One wrong property.
+	 *
 	 * @param property the property, e.g. {@code k2.client-secret}
 	 * @param problem what is wrong with it
 	 * @param action how to fix it

@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns {@link InvalidK2PropertiesException} into a start-up report naming each property and its fix. */
+/**
+ * Turns {@link InvalidK2PropertiesException} into a start-up report naming each property
+ * and its fix.
+ */
 public final class InvalidK2PropertiesFailureAnalyzer extends AbstractFailureAnalyzer<InvalidK2PropertiesException> {
 
 	@Override

@@ -29,7 +29,8 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration of the K2 client and one bean per K2 service. Silent until
  * {@code k2.client-id} is set; every bean backs off when the application defines its own.
  *
- * <p>Makes no network call at start-up: the first access token is fetched on first use.
+ * <p>
+ * Makes no network call at start-up: the first access token is fetched on first use.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass(K2Client.class)
@@ -56,8 +57,10 @@ public final class K2AutoConfiguration {
 			.readTimeout(properties.getHttp().getReadTimeout())
 			.maxRetries(properties.getHttp().getMaxRetries())
 			.tokenRefreshSkew(properties.getToken().getRefreshSkew())
-			// Boot's builder carries observations and RestClientCustomizers. It is fetched on the
-			// first K2 call, not here (creating it sets up TLS), and cloned, so the application's
+			// Boot's builder carries observations and RestClientCustomizers. It is
+			// fetched on the
+			// first K2 call, not here (creating it sets up TLS), and cloned, so the
+			// application's
 			// own builder stays as it was.
 			.restClientBuilder(() -> restClientBuilder.getIfAvailable(RestClient::builder));
 		String apiKey = apiKey(connectionDetails, properties);
@@ -124,12 +127,12 @@ public final class K2AutoConfiguration {
 	}
 
 	/**
-	 * The one path from a received body to a typed payload, for the webhook endpoint and the
-	 * application alike: the client's own processor, so a key accepted at the endpoint
-	 * ({@code k2.api-key} or one of {@code k2.webhook.additional-api-keys}) is accepted
-	 * everywhere. Lazy, because only webhooks need an API key: an application that only makes
-	 * calls never creates it, and one that receives webhooks without a key fails at start-up,
-	 * naming it.
+	 * The one path from a received body to a typed payload, for the webhook endpoint and
+	 * the application alike: the client's own processor, so a key accepted at the
+	 * endpoint ({@code k2.api-key} or one of {@code k2.webhook.additional-api-keys}) is
+	 * accepted everywhere. Lazy, because only webhooks need an API key: an application
+	 * that only makes calls never creates it, and one that receives webhooks without a
+	 * key fails at start-up, naming it.
 	 */
 	@Bean
 	@Lazy
@@ -147,7 +150,10 @@ public final class K2AutoConfiguration {
 		}
 	}
 
-	/** The connection details' API key, else {@code k2.api-key}; {@code null} when neither is set. */
+	/**
+	 * The connection details' API key, else {@code k2.api-key}; {@code null} when neither
+	 * is set.
+	 */
 	private static @Nullable String apiKey(K2ConnectionDetails connectionDetails, K2Properties properties) {
 		if (StringUtils.hasText(connectionDetails.apiKey())) {
 			return connectionDetails.apiKey();

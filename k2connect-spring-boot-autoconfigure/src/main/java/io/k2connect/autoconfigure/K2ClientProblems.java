@@ -7,20 +7,25 @@ import java.util.Set;
 import io.k2connect.K2ValidationException;
 
 /**
- * Turns what {@code K2Client.Builder.build()} refuses into start-up problems that name what
- * the user can change: the {@code k2.*} property that fed the setting, or the
- * {@link K2ConnectionDetails} bean that supplied it. {@code K2Client} is the one place that
- * validates the settings; this class only translates.
+ * Turns what {@code K2Client.Builder.build()} refuses into start-up problems that name
+ * what the user can change: the {@code k2.*} property that fed the setting, or the
+ * {@link K2ConnectionDetails} bean that supplied it. {@code K2Client} is the one place
+ * that validates the settings; this class only translates.
  */
 final class K2ClientProblems {
 
-	/** Builder setting names, as K2Client reports them, and the properties that feed them. */
+	/**
+	 * Builder setting names, as K2Client reports them, and the properties that feed them.
+	 */
 	private static final Map<String, String> PROPERTIES = Map.of("clientId", "k2.client-id", "clientSecret",
 			"k2.client-secret", "apiKey", "k2.api-key", "baseUrl", "k2.base-url", "connectTimeout",
 			"k2.http.connect-timeout", "readTimeout", "k2.http.read-timeout", "maxRetries", "k2.http.max-retries",
 			"tokenRefreshSkew", "k2.token.refresh-skew");
 
-	/** The settings that come from the connection details rather than straight from properties. */
+	/**
+	 * The settings that come from the connection details rather than straight from
+	 * properties.
+	 */
 	private static final Set<String> CONNECTION_SETTINGS = Set.of("clientId", "clientSecret", "apiKey", "baseUrl");
 
 	private static final Map<String, String> ADVICE = Map.of("k2.client-id",
@@ -44,7 +49,9 @@ final class K2ClientProblems {
 	 */
 	static InvalidK2PropertiesException of(K2ValidationException refusal, K2ConnectionDetails connectionDetails) {
 		boolean fromProperties = connectionDetails instanceof PropertiesK2ConnectionDetails;
-		Set<String> broken = refusal.errors().stream().map(K2ValidationException.FieldError::field)
+		Set<String> broken = refusal.errors()
+			.stream()
+			.map(K2ValidationException.FieldError::field)
 			.collect(java.util.stream.Collectors.toSet());
 		List<InvalidK2PropertiesException.Problem> problems = refusal.errors().stream().map((error) -> {
 			String setting = error.field();

@@ -12,7 +12,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * ({@code k2.simulator.enabled=true}) points the client at itself, and how an application
  * can read credentials from a vault at start-up.
  *
- * <p>A bean of this type also switches the K2 auto-configuration on without
+ * <p>
+ * A bean of this type also switches the K2 auto-configuration on without
  * {@code k2.client-id}. Implementations must not reveal the secret or the API key in
  * {@code toString()}. It is a Spring Boot {@link ConnectionDetails}, so it takes part in
  * Boot's service-connection support like a database's or a message broker's.

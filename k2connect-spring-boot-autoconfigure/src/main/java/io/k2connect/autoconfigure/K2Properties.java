@@ -14,13 +14,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the K2 client and webhook endpoint, bound from {@code k2.*}.
  *
- * <p>{@link #toString()} never shows the client secret or the API keys.
+ * <p>
+ * {@link #toString()} never shows the client secret or the API keys.
  */
 @ConfigurationProperties("k2")
 public class K2Properties {
 
 	/**
-	 * OAuth client id of the K2 application. Setting it switches the K2 auto-configuration on.
+	 * OAuth client id of the K2 application. Setting it switches the K2
+	 * auto-configuration on.
 	 */
 	private @Nullable String clientId;
 
@@ -30,19 +32,20 @@ public class K2Properties {
 	private @Nullable String clientSecret;
 
 	/**
-	 * API key of the K2 application: it signs webhooks and callbacks (X-KopoKopo-Signature).
-	 * Required when the webhook endpoint is enabled.
+	 * API key of the K2 application: it signs webhooks and callbacks
+	 * (X-KopoKopo-Signature). Required when the webhook endpoint is enabled.
 	 */
 	private @Nullable String apiKey;
 
 	/**
-	 * K2 base URL, without /api. https only; http only for loopback hosts (the simulator).
+	 * K2 base URL, without /api. https only; http only for loopback hosts (the
+	 * simulator).
 	 */
 	private URI baseUrl = URI.create("https://sandbox.kopokopo.com");
 
 	/**
-	 * API version for STK push, webhook subscriptions and polling, which K2 serves under both
-	 * /api/v1 and /api/v2. PAY, settlements and SMS notifications are v1 only.
+	 * API version for STK push, webhook subscriptions and polling, which K2 serves under
+	 * both /api/v1 and /api/v2. PAY, settlements and SMS notifications are v1 only.
 	 */
 	private ApiVersion apiVersion = ApiVersion.V1;
 
@@ -129,8 +132,9 @@ public class K2Properties {
 		private Duration readTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * How often a failed call is retried. GETs and token calls retry on connection failures,
-		 * timeouts, 429 and 5xx; calls that move money only when the connection was never made.
+		 * How often a failed call is retried. GETs and token calls retry on connection
+		 * failures, timeouts, 429 and 5xx; calls that move money only when the connection
+		 * was never made.
 		 */
 		private int maxRetries = 2;
 

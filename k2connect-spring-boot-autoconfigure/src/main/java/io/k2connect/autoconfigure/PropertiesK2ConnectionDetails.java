@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link K2ConnectionDetails} from the {@code k2.*} properties, as they are: {@code K2Client}
- * checks them when it is built, and a refusal is reported with the property names.
+ * {@link K2ConnectionDetails} from the {@code k2.*} properties, as they are:
+ * {@code K2Client} checks them when it is built, and a refusal is reported with the
+ * property names.
  */
 final class PropertiesK2ConnectionDetails implements K2ConnectionDetails {
 

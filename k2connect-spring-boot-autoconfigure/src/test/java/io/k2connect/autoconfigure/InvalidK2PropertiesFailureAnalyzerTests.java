@@ -12,7 +12,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** The analyzer is registered, so a real start-up failure prints the property and its fix. */
+/**
+ * The analyzer is registered, so a real start-up failure prints the property and its fix.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidK2PropertiesFailureAnalyzerTests {
 

@@ -39,7 +39,8 @@ class K2AutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutClientId() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(K2Client.class)
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(K2Client.class)
 			.doesNotHaveBean(K2Properties.class));
 	}
 
@@ -73,7 +74,8 @@ class K2AutoConfigurationTests {
 	void clientCarriesTheApiKeyForItsResultProcessor() {
 		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.api-key=the-key")
 			.run((context) -> {
-				byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				byte[] body = "{\"topic\":\"customer_created\",\"id\":\"e-1\"}"
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 				assertThat(context.getBean(K2Client.class)
 					.resultProcessor()
 					.process(body, io.k2connect.webhook.K2Signatures.sign(body, "the-key")))
@@ -151,7 +153,8 @@ class K2AutoConfigurationTests {
 		}).run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyse(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("K2ConnectionDetails bean").contains("clientSecret")
+			assertThat(analysis.getDescription()).contains("K2ConnectionDetails bean")
+				.contains("clientSecret")
 				.doesNotContain("k2.client-secret");
 			assertThat(analysis.getAction()).contains("clientSecret()");
 		});
@@ -177,8 +180,7 @@ class K2AutoConfigurationTests {
 
 	@Test
 	void invalidTimeoutFailsNamingTheProperty() {
-		this.contextRunner
-			.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.http.read-timeout=0s")
+		this.contextRunner.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.http.read-timeout=0s")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyse(context.getStartupFailure()).getDescription()).contains("k2.http.read-timeout");
@@ -327,8 +329,8 @@ class K2AutoConfigurationTests {
 
 			assertThat(processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "vault-api-key")))
 				.isInstanceOf(CustomerCreated.class);
-			assertThatExceptionOfType(K2SignatureException.class).isThrownBy(() -> processor
-				.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "property-api-key")));
+			assertThatExceptionOfType(K2SignatureException.class).isThrownBy(
+					() -> processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "property-api-key")));
 		});
 	}
 
@@ -378,7 +380,10 @@ class K2AutoConfigurationTests {
 		return out.toString();
 	}
 
-	/** Adds an interceptor that counts the requests of every client built from the builder. */
+	/**
+	 * Adds an interceptor that counts the requests of every client built from the
+	 * builder.
+	 */
 	static final class CountingRestClientCustomizer implements RestClientCustomizer {
 
 		final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();

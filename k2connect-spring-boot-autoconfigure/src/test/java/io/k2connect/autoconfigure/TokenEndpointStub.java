@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A loopback OAuth token endpoint that counts requests and can be switched to failing. */
+/**
+ * A loopback OAuth token endpoint that counts requests and can be switched to failing.
+ */
 public final class TokenEndpointStub implements AutoCloseable {
 
 	private final HttpServer server;

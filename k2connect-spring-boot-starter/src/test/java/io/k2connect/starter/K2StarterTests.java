@@ -9,7 +9,9 @@ import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What an application gets from the starter alone, with nothing else on its class path. */
+/**
+ * What an application gets from the starter alone, with nothing else on its class path.
+ */
 class K2StarterTests {
 
 	@Test

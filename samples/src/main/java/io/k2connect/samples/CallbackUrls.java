@@ -5,7 +5,10 @@ import java.net.URI;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Where K2 must post callbacks and webhooks for this application: its own @K2Webhook endpoint. */
+/**
+ * Where K2 must post callbacks and webhooks for this application: its own @K2Webhook
+ * endpoint.
+ */
 @Component
 class CallbackUrls {
 
@@ -24,8 +27,10 @@ class CallbackUrls {
 		if (this.shop.publicUrl() != null) {
 			return URI.create(this.shop.publicUrl().toString().replaceAll("/+$", "") + path);
 		}
-		// The port is known once the web server runs; the embedded simulator calls localhost.
-		String port = this.environment.getProperty("local.server.port", this.environment.getProperty("server.port", "8080"));
+		// The port is known once the web server runs; the embedded simulator calls
+		// localhost.
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8080"));
 		return URI.create("http://localhost:" + port + path);
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reacts to what K2 sends. The k2connect webhook endpoint has already checked the signature
- * and parsed the body; each method receives the typed record it names.
+ * Reacts to what K2 sends. The k2connect webhook endpoint has already checked the
+ * signature and parsed the body; each method receives the typed record it names.
  */
 @Component
 class K2Listeners {
@@ -36,14 +36,16 @@ class K2Listeners {
 	/** A customer paid the till directly (webhook subscription made at start-up). */
 	@EventListener
 	void on(BuygoodsTransactionReceived payment) {
-		this.ledger.received("BuygoodsTransactionReceived", payment.senderFirstName() + " paid " + payment.currency()
-				+ " " + payment.amount() + " to till " + payment.tillNumber() + " (M-PESA " + payment.reference() + ")");
+		this.ledger.received("BuygoodsTransactionReceived",
+				payment.senderFirstName() + " paid " + payment.currency() + " " + payment.amount() + " to till "
+						+ payment.tillNumber() + " (M-PESA " + payment.reference() + ")");
 	}
 
 	/** The outcome of a payout. */
 	@EventListener
 	void on(PaymentResult result) {
-		this.ledger.received("PaymentResult", "Payout " + result.status() + ": " + result.currency() + " " + result.amount());
+		this.ledger.received("PaymentResult",
+				"Payout " + result.status() + ": " + result.currency() + " " + result.amount());
 	}
 
 	/** The outcome of a settlement transfer. */

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What the shop knows: the payments it asked for and everything K2 told it. In memory, for
- * the demo; a real shop keeps this in its database.
+ * What the shop knows: the payments it asked for and everything K2 told it. In memory,
+ * for the demo; a real shop keeps this in its database.
  */
 @Component
 class Ledger {
@@ -32,7 +32,8 @@ class Ledger {
 	}
 
 	void paymentRequested(String id, String phone, BigDecimal amount) {
-		// The callback can arrive before this runs: then its outcome is kept, and the request's
+		// The callback can arrive before this runs: then its outcome is kept, and the
+		// request's
 		// own details are filled in.
 		this.payments.merge(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now()),
 				(settled, requested) -> new Payment(id, phone, amount, settled.status(), settled.mpesaReference(),
@@ -77,8 +78,7 @@ class Ledger {
 
 	/** A payment the shop asked a customer for. */
 	record Payment(String id, @Nullable String phone, @Nullable BigDecimal amount, String status,
-			@Nullable String mpesaReference,
-			@Nullable String error, Instant requestedAt) {
+			@Nullable String mpesaReference, @Nullable String error, Instant requestedAt) {
 	}
 
 	/** Something K2 told the shop. */

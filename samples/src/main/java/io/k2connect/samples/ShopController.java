@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The shop's HTTP API, used by the page at {@code /}: ask a customer to pay (STK push), pay
- * someone out, settle funds, and, on the simulator, play a customer paying the till.
+ * The shop's HTTP API, used by the page at {@code /}: ask a customer to pay (STK push),
+ * pay someone out, settle funds, and, on the simulator, play a customer paying the till.
  */
 @RestController
 class ShopController {
@@ -67,7 +67,10 @@ class ShopController {
 		this.liveUpdates = liveUpdates;
 	}
 
-	/** Asks the customer's phone to pay (M-PESA STK push); the result arrives at the webhook endpoint. */
+	/**
+	 * Asks the customer's phone to pay (M-PESA STK push); the result arrives at the
+	 * webhook endpoint.
+	 */
 	@PostMapping("/payments")
 	ResponseEntity<Map<String, String>> requestPayment(@RequestBody PaymentForm form) {
 		ResourceLocation location = this.receivePayments.createPaymentRequest(PaymentRequest.builder()
@@ -97,8 +100,10 @@ class ShopController {
 			.phoneNumber(form.phone())
 			.network(MobileWalletRecipient.SAFARICOM)
 			.build());
-		// K2 names a recipient by its recipient_reference, from the dashboard (the docs say the
-		// API lookup is discontinued): configure it as shop.payout-recipient-reference. The
+		// K2 names a recipient by its recipient_reference, from the dashboard (the docs
+		// say the
+		// API lookup is discontinued): configure it as shop.payout-recipient-reference.
+		// The
 		// simulator also accepts the id from the Location, which the demo uses otherwise.
 		String reference = (this.shop.payoutRecipientReference() != null) ? this.shop.payoutRecipientReference()
 				: recipient.id();
@@ -114,15 +119,22 @@ class ShopController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", payment.id()));
 	}
 
-	/** Moves the available balance to the preferred settlement accounts (a blind transfer). */
+	/**
+	 * Moves the available balance to the preferred settlement accounts (a blind
+	 * transfer).
+	 */
 	@PostMapping("/settlements")
 	ResponseEntity<Map<String, String>> settle() {
-		ResourceLocation transfer = this.transfers.settleFunds(SettleFundsRequest.blind(this.callbackUrls.webhookEndpoint()));
+		ResourceLocation transfer = this.transfers
+			.settleFunds(SettleFundsRequest.blind(this.callbackUrls.webhookEndpoint()));
 		this.ledger.received("Settlement requested", "blind transfer");
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", transfer.id()));
 	}
 
-	/** Simulator only: a customer pays the till from their phone, and K2 sends the webhook. */
+	/**
+	 * Simulator only: a customer pays the till from their phone, and K2 sends the
+	 * webhook.
+	 */
 	@PostMapping("/simulator/till-payments")
 	ResponseEntity<Map<String, String>> customerPaysTill(@RequestBody PaymentForm form) {
 		K2Simulator k2 = this.simulator.getIfAvailable();

@@ -43,10 +43,12 @@ class WebhookSubscriptions {
 				.forTill(WebhookEventType.BUYGOODS_TRANSACTION_RECEIVED, url, this.shop.tillNumber()));
 			this.webhooks.createSubscription(
 					WebhookSubscriptionRequest.forCompany(WebhookEventType.SETTLEMENT_TRANSFER_COMPLETED, url));
-			this.ledger.received("Subscribed", "buygoods_transaction_received and settlement_transfer_completed at " + url);
+			this.ledger.received("Subscribed",
+					"buygoods_transaction_received and settlement_transfer_completed at " + url);
 		}
 		catch (K2Exception ex) {
-			// The shop still works without webhooks (callbacks need none); say why they are missing.
+			// The shop still works without webhooks (callbacks need none); say why they
+			// are missing.
 			logger.warn("Could not subscribe to K2 webhooks at " + url + ": " + ex.getMessage());
 		}
 	}

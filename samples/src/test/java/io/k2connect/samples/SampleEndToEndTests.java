@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole flow on the embedded simulator, through real sockets both ways: the app calls the
- * simulator, the simulator posts signed callbacks and webhooks to the app's own @K2Webhook
- * endpoint, and typed events reach the listeners.
+ * The whole flow on the embedded simulator, through real sockets both ways: the app calls
+ * the simulator, the simulator posts signed callbacks and webhooks to the app's
+ * own @K2Webhook endpoint, and typed events reach the listeners.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "k2.simulator.callback-delay=100ms")
@@ -254,7 +254,8 @@ class SampleEndToEndTests {
 	void ciRunsTheTestCommandThatIncludesThisModule() throws Exception {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 
-		// .ci/run also fails when this class's report is missing, so a skipped module cannot pass.
+		// .ci/run also fails when this class's report is missing, so a skipped module
+		// cannot pass.
 		assertThat(Files.readString(root.resolve(".ci/run"))).contains("./mvnw -B verify")
 			.contains("TEST-io.k2connect.samples.SampleEndToEndTests.xml");
 		assertThat(Files.readString(root.resolve("pom.xml"))).contains("<module>samples</module>");
@@ -289,7 +290,12 @@ class SampleEndToEndTests {
 		}
 
 		<T> T first(Class<T> type, java.util.function.Predicate<T> matching) {
-			return this.received.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst().orElse(null);
+			return this.received.stream()
+				.filter(type::isInstance)
+				.map(type::cast)
+				.filter(matching)
+				.findFirst()
+				.orElse(null);
 		}
 
 	}

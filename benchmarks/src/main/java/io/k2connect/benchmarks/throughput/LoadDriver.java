@@ -28,27 +28,31 @@ import org.jspecify.annotations.Nullable;
  * The DESIGN.md §6 throughput bar: the webhook endpoint must hold at least 80% of the
  * throughput of an empty Spring MVC POST endpoint in the same app under the same load.
  *
- * <p>Starts {@link ThroughputApp} in a child JVM (or uses {@code --url} of one already
- * running), then posts signed ~1 KB buygoods webhooks from {@code --threads} threads, each a
- * blocking JDK {@link HttpClient} call over HTTP/1.1 keep-alive (or, with
+ * <p>
+ * Starts {@link ThroughputApp} in a child JVM (or uses {@code --url} of one already
+ * running), then posts signed ~1 KB buygoods webhooks from {@code --threads} threads,
+ * each a blocking JDK {@link HttpClient} call over HTTP/1.1 keep-alive (or, with
  * {@code --client raw}, a {@link RawHttpConnection} per thread), to {@code /empty} and to
  * {@code /k2/webhooks}: a warm-up of each, then {@code --rounds} timed rounds of each,
- * alternating which goes first (ABBA) so that drift does not favour either. Both endpoints
- * get the same requests: same bodies, same headers, same client code.
+ * alternating which goes first (ABBA) so that drift does not favour either. Both
+ * endpoints get the same requests: same bodies, same headers, same client code.
  *
- * <p>Every request carries a webhook with its own event id, signed in advance (the pool
+ * <p>
+ * Every request carries a webhook with its own event id, signed in advance (the pool
  * holds {@code --pool} of them, used in turn; the pool is larger than the endpoint's
  * de-duplication memory of 100,000 keys, so an id comes round again only after the server
- * has forgotten it). A webhook counts only when the endpoint answers {@code "accepted"}: a
- * {@code "duplicate"} (which would skip publishing) counts as a failure, and at the end the
- * number of events the app's listener received must equal the number of accepted webhooks
- * (plus at most the webhooks whose answer was lost to an I/O error: POSTs are not retried).
- * The run is declared invalid (exception, non-zero exit) on any wrong answer, on I/O errors
- * above 0.01% of the requests, or on an event count out of those bounds.
+ * has forgotten it). A webhook counts only when the endpoint answers {@code "accepted"}:
+ * a {@code "duplicate"} (which would skip publishing) counts as a failure, and at the end
+ * the number of events the app's listener received must equal the number of accepted
+ * webhooks (plus at most the webhooks whose answer was lost to an I/O error: POSTs are
+ * not retried). The run is declared invalid (exception, non-zero exit) on any wrong
+ * answer, on I/O errors above 0.01% of the requests, or on an event count out of those
+ * bounds.
  *
- * <p>Besides requests per second it reports the server's CPU time per request (from the OS,
- * for the child JVM, and on Linux by thread group, see {@link ServerThreads}), which does not
- * depend on how much of the machine the client takes.
+ * <p>
+ * Besides requests per second it reports the server's CPU time per request (from the OS,
+ * for the child JVM, and on Linux by thread group, see {@link ServerThreads}), which does
+ * not depend on how much of the machine the client takes.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.k2connect.benchmarks.throughput.LoadDriver \
@@ -78,16 +82,21 @@ public final class LoadDriver {
 
 	private final @Nullable ProcessHandle server;
 
-	/** Next pool index per endpoint: only webhooks count towards the server's de-duplication memory. */
+	/**
+	 * Next pool index per endpoint: only webhooks count towards the server's
+	 * de-duplication memory.
+	 */
 	private final Map<Endpoint, AtomicLong> next = new java.util.EnumMap<>(Endpoint.class);
 
 	private long acceptedWebhooks;
 
-	/** Webhooks whose answer was lost to an I/O error: the server may or may not have published them. */
+	/**
+	 * Webhooks whose answer was lost to an I/O error: the server may or may not have
+	 * published them.
+	 */
 	private long unansweredWebhooks;
 
-	private LoadDriver(Options options, WebhookBodies bodies, URI base,
-			@Nullable ProcessHandle server) {
+	private LoadDriver(Options options, WebhookBodies bodies, URI base, @Nullable ProcessHandle server) {
 		this.options = options;
 		this.bodies = bodies;
 		this.base = base;
@@ -136,10 +145,11 @@ public final class LoadDriver {
 	private void run() throws Exception {
 		waitUntilUp();
 		sanityCheck();
-		System.out.printf("%nLoad: %d threads, %s, HTTP/1.1 keep-alive; %d s warm-up per endpoint, "
-				+ "then %d round(s) of %d s per endpoint%n", this.options.threads, this.options.client.description,
-				this.options.warmupSeconds,
-				this.options.rounds, this.options.durationSeconds);
+		System.out.printf(
+				"%nLoad: %d threads, %s, HTTP/1.1 keep-alive; %d s warm-up per endpoint, "
+						+ "then %d round(s) of %d s per endpoint%n",
+				this.options.threads, this.options.client.description, this.options.warmupSeconds, this.options.rounds,
+				this.options.durationSeconds);
 		System.out.printf("Machine: %d CPU(s) visible to the JVM, Java %s; client and server share them%n%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
@@ -182,9 +192,11 @@ public final class LoadDriver {
 		if (empty.serverCpuNanos >= 0 && webhook.serverCpuNanos >= 0) {
 			double emptyCpu = empty.serverCpuNanos / (double) empty.ok;
 			double webhookCpu = webhook.serverCpuNanos / (double) webhook.ok;
-			System.out.printf("server CPU per request: webhook %.0f us vs empty %.0f us (+%.0f us, x%.2f); "
-					+ "a server with the CPUs to itself would give about %.3f%n", webhookCpu / 1e3, emptyCpu / 1e3,
-					(webhookCpu - emptyCpu) / 1e3, webhookCpu / emptyCpu, emptyCpu / webhookCpu);
+			System.out.printf(
+					"server CPU per request: webhook %.0f us vs empty %.0f us (+%.0f us, x%.2f); "
+							+ "a server with the CPUs to itself would give about %.3f%n",
+					webhookCpu / 1e3, emptyCpu / 1e3, (webhookCpu - emptyCpu) / 1e3, webhookCpu / emptyCpu,
+					emptyCpu / webhookCpu);
 		}
 		if (empty.serverThreadNanos != null && webhook.serverThreadNanos != null) {
 			System.out.printf("%nserver CPU by thread group, us per request (Linux /proc, 10 ms ticks):%n");
@@ -196,11 +208,14 @@ public final class LoadDriver {
 			}
 		}
 		long events = publishedEvents();
-		// A webhook whose answer was lost may have been published or not; nothing else may differ.
+		// A webhook whose answer was lost may have been published or not; nothing else
+		// may differ.
 		boolean eventsMatch = events >= this.acceptedWebhooks
 				&& events <= this.acceptedWebhooks + this.unansweredWebhooks;
-		System.out.printf("webhooks accepted: %,d (and %d sent whose answer was lost to an I/O error); events the "
-				+ "app's listener received: %,d -> %s%n", this.acceptedWebhooks, this.unansweredWebhooks, events,
+		System.out.printf(
+				"webhooks accepted: %,d (and %d sent whose answer was lost to an I/O error); events the "
+						+ "app's listener received: %,d -> %s%n",
+				this.acceptedWebhooks, this.unansweredWebhooks, events,
 				eventsMatch ? "every accepted webhook published once" : "MISMATCH");
 		long ioErrors = totals.values().stream().mapToLong((t) -> t.ioErrors).sum();
 		long failed = totals.values().stream().mapToLong((t) -> t.failed).sum();
@@ -241,11 +256,12 @@ public final class LoadDriver {
 						int index = (int) (next.getAndIncrement() % this.bodies.size());
 						String signature = this.bodies.signature(index);
 						byte[] body = this.bodies.body(index);
-						HttpRequest request = (raw != null) ? null : HttpRequest.newBuilder(uri)
-							.header("Content-Type", "application/json")
-							.header(K2SignatureVerifier.HEADER, signature)
-							.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-							.build();
+						HttpRequest request = (raw != null) ? null
+								: HttpRequest.newBuilder(uri)
+									.header("Content-Type", "application/json")
+									.header(K2SignatureVerifier.HEADER, signature)
+									.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+									.build();
 						long sent = System.nanoTime();
 						try {
 							int status;
@@ -322,11 +338,11 @@ public final class LoadDriver {
 			this.acceptedWebhooks += totals.ok;
 			this.unansweredWebhooks += totals.ioErrors;
 		}
-		System.out.printf("  %-9s %-14s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %s us/req  "
-				+ "client CPU %4.0f us/req  failed %d  I/O errors %d%n", label, endpoint.path, totals.throughput(),
-				totals.percentile(0.50), totals.percentile(0.99),
-				(totals.serverCpuNanos >= 0) ? String.format("%4.0f", totals.serverCpuNanos / 1e3 / totals.ok)
-						: "n/a",
+		System.out.printf(
+				"  %-9s %-14s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %s us/req  "
+						+ "client CPU %4.0f us/req  failed %d  I/O errors %d%n",
+				label, endpoint.path, totals.throughput(), totals.percentile(0.50), totals.percentile(0.99),
+				(totals.serverCpuNanos >= 0) ? String.format("%4.0f", totals.serverCpuNanos / 1e3 / totals.ok) : "n/a",
 				totals.clientCpuNanos / 1e3 / totals.ok, totals.failed, totals.ioErrors);
 		if (firstFailure.get() != null) {
 			System.out.println("    first failure: " + firstFailure.get());
@@ -338,7 +354,9 @@ public final class LoadDriver {
 		return new String(response, StandardCharsets.UTF_8).contains("\"outcome\":\"accepted\"");
 	}
 
-	/** One webhook is accepted, the same one again is a duplicate, and /empty answers 200. */
+	/**
+	 * One webhook is accepted, the same one again is a duplicate, and /empty answers 200.
+	 */
 	private void sanityCheck() throws Exception {
 		int index = (int) this.next.get(Endpoint.WEBHOOK).getAndIncrement();
 		HttpResponse<String> first = post(Endpoint.WEBHOOK, index);
@@ -346,9 +364,9 @@ public final class LoadDriver {
 		HttpResponse<String> empty = post(Endpoint.EMPTY, index);
 		if (first.statusCode() != 200 || !first.body().contains("\"accepted\"") || again.statusCode() != 200
 				|| !again.body().contains("\"duplicate\"") || empty.statusCode() != 200) {
-			throw new IllegalStateException("Sanity check failed: webhook " + first.statusCode() + " " + first.body()
-					+ ", repeated webhook " + again.statusCode() + " " + again.body() + ", empty "
-					+ empty.statusCode());
+			throw new IllegalStateException(
+					"Sanity check failed: webhook " + first.statusCode() + " " + first.body() + ", repeated webhook "
+							+ again.statusCode() + " " + again.body() + ", empty " + empty.statusCode());
 		}
 		this.acceptedWebhooks++;
 		System.out.println("Sanity check: a signed webhook is accepted, the same one again is answered as a "
@@ -413,7 +431,10 @@ public final class LoadDriver {
 		/** The JDK's {@link HttpClient}, one shared by all load threads. */
 		JDK("blocking JDK HttpClient"),
 
-		/** {@link RawHttpConnection}, one per load thread: far less client CPU per request. */
+		/**
+		 * {@link RawHttpConnection}, one per load thread: far less client CPU per
+		 * request.
+		 */
 		RAW("minimal blocking socket client (one connection per thread)");
 
 		final String description;
@@ -428,7 +449,10 @@ public final class LoadDriver {
 
 		EMPTY(EMPTY_PATH), WEBHOOK(WEBHOOK_PATH),
 
-		/** Diagnostic: an empty endpoint that answers like the webhook endpoint (JSON body, content type). */
+		/**
+		 * Diagnostic: an empty endpoint that answers like the webhook endpoint (JSON
+		 * body, content type).
+		 */
 		EMPTY_ANSWER("/empty-answer"),
 
 		/** Diagnostic stages of the webhook work, see {@link StageController}. */
@@ -469,7 +493,8 @@ public final class LoadDriver {
 					: this.serverCpuNanos + other.serverCpuNanos;
 			this.clientCpuNanos += other.clientCpuNanos;
 			if (this.serverThreadNanos != null && other.serverThreadNanos != null) {
-				other.serverThreadNanos.forEach((group, nanos) -> this.serverThreadNanos.merge(group, nanos, Long::sum));
+				other.serverThreadNanos
+					.forEach((group, nanos) -> this.serverThreadNanos.merge(group, nanos, Long::sum));
 			}
 			else {
 				this.serverThreadNanos = null;
@@ -499,7 +524,10 @@ public final class LoadDriver {
 
 	}
 
-	/** {@link ThroughputApp} in a child JVM on a free port, its output in a temporary file. */
+	/**
+	 * {@link ThroughputApp} in a child JVM on a free port, its output in a temporary
+	 * file.
+	 */
 	private static final class ChildServer {
 
 		final Process process;
@@ -524,7 +552,9 @@ public final class LoadDriver {
 			command.add(ThroughputApp.class.getName());
 			command.add("--server.port=" + port);
 			Path log = Files.createTempFile("k2-throughput-server-", ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
 			System.out.printf("Started ThroughputApp (pid %d, %s) on port %d; its log: %s%n", process.pid(),
 					String.join(" ", jvmArgs), port, log);
 			return new ChildServer(process, URI.create("http://127.0.0.1:" + port));
@@ -584,15 +614,16 @@ public final class LoadDriver {
 					case "--rounds" -> options.rounds = Integer.parseInt(value);
 					case "--pool" -> options.pool = Integer.parseInt(value);
 					case "--endpoints" -> options.endpoints = Arrays.stream(value.split(","))
-						.map((endpoint) -> Endpoint.valueOf(endpoint.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
+						.map((endpoint) -> Endpoint
+							.valueOf(endpoint.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
 						.toList();
 					case "--client" -> options.client = ClientKind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-					case "--server-jvm" -> options.serverJvmArgs = value.isBlank() ? List.of()
-							: List.of(value.trim().split("\\s+"));
+					case "--server-jvm" ->
+						options.serverJvmArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
 					case "--url" -> options.url = value;
 					case "--server-pid" -> options.serverPid = Long.parseLong(value);
-					default -> throw new IllegalArgumentException("Unknown option " + name
-							+ "; see the class comment of " + LoadDriver.class.getName());
+					default -> throw new IllegalArgumentException(
+							"Unknown option " + name + "; see the class comment of " + LoadDriver.class.getName());
 				}
 			}
 			if (!options.endpoints.contains(Endpoint.EMPTY) || !options.endpoints.contains(Endpoint.WEBHOOK)) {

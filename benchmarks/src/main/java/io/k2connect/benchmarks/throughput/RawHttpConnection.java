@@ -17,11 +17,12 @@ import java.util.Locale;
  * A minimal blocking HTTP/1.1 keep-alive connection for the load driver's {@code raw}
  * client: one socket, requests written from prepared bytes, responses read with
  * {@code Content-Length} or chunked bodies. It does a small fraction of the JDK
- * {@code HttpClient}'s work per request, so that on a small machine more of the CPU goes to
- * the server being measured (the role {@code wrk} plays elsewhere). Not thread-safe: one per
- * load thread.
+ * {@code HttpClient}'s work per request, so that on a small machine more of the CPU goes
+ * to the server being measured (the role {@code wrk} plays elsewhere). Not thread-safe:
+ * one per load thread.
  *
- * <p>When the server closes the connection (Tomcat does after
+ * <p>
+ * When the server closes the connection (Tomcat does after
  * {@code server.tomcat.max-keep-alive-requests}, 100 by default, and says so with
  * {@code Connection: close}) the next request opens a new one; a request that finds a
  * reused connection closed before any answer is sent again, once, on a new one.
@@ -81,7 +82,8 @@ final class RawHttpConnection implements Closeable {
 			if (!reusing || this.answered) {
 				throw ex;
 			}
-			// The server closed an idle keep-alive connection before answering: not processed, send again.
+			// The server closed an idle keep-alive connection before answering: not
+			// processed, send again.
 			return exchange(length);
 		}
 	}
@@ -154,7 +156,10 @@ final class RawHttpConnection implements Closeable {
 		return new Reply(status, body);
 	}
 
-	/** A CRLF-terminated line without its terminator; EOF before any byte of a status line is an EOFException. */
+	/**
+	 * A CRLF-terminated line without its terminator; EOF before any byte of a status line
+	 * is an EOFException.
+	 */
 	private String readLine(boolean statusLine) throws IOException {
 		StringBuilder line = new StringBuilder(64);
 		int c;

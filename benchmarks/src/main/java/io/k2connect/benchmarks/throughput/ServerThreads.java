@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * Where a server process spends its CPU, by kind of thread, from Linux's
- * {@code /proc/PID/task/TID/stat}: Tomcat's threads (request workers and the poller: Linux
- * cuts thread names to 15 characters, which no longer tell them apart), the garbage
- * collector, the JIT compilers, everything else. Costs nothing in the server (no agent, no
- * profiler); on other systems {@link #snapshot(long)} answers {@code null}.
+ * {@code /proc/PID/task/TID/stat}: Tomcat's threads (request workers and the poller:
+ * Linux cuts thread names to 15 characters, which no longer tell them apart), the garbage
+ * collector, the JIT compilers, everything else. Costs nothing in the server (no agent,
+ * no profiler); on other systems {@link #snapshot(long)} answers {@code null}.
  */
 final class ServerThreads {
 
@@ -38,12 +38,14 @@ final class ServerThreads {
 			for (Path thread : threads) {
 				try {
 					String stat = Files.readString(thread.resolve("stat"));
-					// pid (comm) state ppid ... : comm may hold spaces, so split after the last ')'.
+					// pid (comm) state ppid ... : comm may hold spaces, so split after
+					// the last ')'.
 					int open = stat.indexOf('(');
 					int close = stat.lastIndexOf(')');
 					String name = stat.substring(open + 1, close);
 					String[] fields = stat.substring(close + 2).split(" ");
-					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime,
+																							// stime
 					groups.merge(group(name), ticks * NANOS_PER_TICK, Long::sum);
 				}
 				catch (IOException | RuntimeException ex) {
@@ -58,7 +60,8 @@ final class ServerThreads {
 	}
 
 	private static String group(String name) {
-		// "http-nio-PORT-exec-N" and "http-nio-PORT-Poller" both end up as "http-nio-PORT-".
+		// "http-nio-PORT-exec-N" and "http-nio-PORT-Poller" both end up as
+		// "http-nio-PORT-".
 		if (name.startsWith("http-nio-")) {
 			return "Tomcat threads";
 		}

@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Diagnosis only, not part of the bar: the webhook endpoint's work cut into cumulative
  * stages, each answering like the webhook endpoint, so that the load driver
- * ({@code --endpoints empty,stage-read,stage-verify,stage-parse,webhook}) can tell under HTTP
- * load what each stage costs:
+ * ({@code --endpoints empty,stage-read,stage-verify,stage-parse,webhook}) can tell under
+ * HTTP load what each stage costs:
  * <ul>
  * <li>{@code /stage/read}: read the body;</li>
- * <li>{@code /stage/verify}: read, check the signature (a verifier with the app's API key);</li>
+ * <li>{@code /stage/verify}: read, check the signature (a verifier with the app's API
+ * key);</li>
  * <li>{@code /stage/parse}: read, check and parse (the starter's result processor, as the
  * webhook endpoint does).</li>
  * </ul>

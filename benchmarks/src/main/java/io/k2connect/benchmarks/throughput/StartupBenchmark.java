@@ -22,19 +22,22 @@ import java.util.regex.Pattern;
  * The DESIGN.md §6 start-up bar: the starter adds no network call at start-up and under
  * 100 ms to it.
  *
- * <p>Starts {@link ThroughputApp} (embedded Tomcat, Spring MVC, the starter on the classpath
+ * <p>
+ * Starts {@link ThroughputApp} (embedded Tomcat, Spring MVC, the starter on the classpath
  * and configured) again and again, each time in a fresh JVM, alternately
  * <ul>
- * <li><b>without</b> k2connect: {@code spring.autoconfigure.exclude} of the four k2connect
- * auto-configurations, so none of them is even loaded;</li>
- * <li><b>with</b> k2connect: client, services, signature verifier and webhook endpoint.</li>
+ * <li><b>without</b> k2connect: {@code spring.autoconfigure.exclude} of the four
+ * k2connect auto-configurations, so none of them is even loaded;</li>
+ * <li><b>with</b> k2connect: client, services, signature verifier and webhook
+ * endpoint.</li>
  * </ul>
  * The order flips every pair (ABBA), and the first {@code --discard} pairs only warm the
- * page cache. Each run reports {@code SpringApplication.run} wall time, the context refresh
- * within it, and the JVM's uptime when the app was ready; medians and the with/without
- * delta are printed at the end.
+ * page cache. Each run reports {@code SpringApplication.run} wall time, the context
+ * refresh within it, and the JVM's uptime when the app was ready; medians and the
+ * with/without delta are printed at the end.
  *
- * <p>No network call: {@code k2.base-url} points at a socket this process listens on; any
+ * <p>
+ * No network call: {@code k2.base-url} points at a socket this process listens on; any
  * connection to it during start-up would be counted (and reported) as a call to K2.
  *
  * <pre>
@@ -104,8 +107,9 @@ public final class StartupBenchmark {
 			acceptor.start();
 			String baseUrl = "http://127.0.0.1:" + fakeK2.getLocalPort();
 
-			System.out.printf("Start-up of ThroughputApp, fresh JVM per run (%s), %d measured run(s) per variant "
-					+ "after %d discarded pair(s); k2.base-url=%s (counts connections)%n",
+			System.out.printf(
+					"Start-up of ThroughputApp, fresh JVM per run (%s), %d measured run(s) per variant "
+							+ "after %d discarded pair(s); k2.base-url=%s (counts connections)%n",
 					jvmArgs.isEmpty() ? "default JVM options" : String.join(" ", jvmArgs), runs, discard, baseUrl);
 			System.out.printf("Machine: %d CPU(s), Java %s%n%n", Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.version"));
@@ -124,8 +128,9 @@ public final class StartupBenchmark {
 					if (variant == Variant.WITHOUT && (run.k2Beans != 0 || run.webhookEndpoint)) {
 						throw new IllegalStateException("k2connect was not excluded: " + run);
 					}
-					System.out.printf("  %-10s %-18s run %6.0f ms  refresh %6.0f ms  JVM uptime at ready %6.0f ms  "
-							+ "process launch to ready %6.0f ms  k2 beans %d  classes %.0f%n",
+					System.out.printf(
+							"  %-10s %-18s run %6.0f ms  refresh %6.0f ms  JVM uptime at ready %6.0f ms  "
+									+ "process launch to ready %6.0f ms  k2 beans %d  classes %.0f%n",
 							measured ? "pair " + (pair - discard + 1) : "discarded", variant.label, run.runMs,
 							run.refreshMs, run.uptimeMs, run.processMs, run.k2Beans, run.classesLoaded);
 					if (measured) {
@@ -221,8 +226,8 @@ public final class StartupBenchmark {
 			process.destroyForcibly();
 		}
 		if (run == null) {
-			throw new IllegalStateException("The app did not report its start-up (" + variant.label + "):\n"
-					+ String.join("\n", output));
+			throw new IllegalStateException(
+					"The app did not report its start-up (" + variant.label + "):\n" + String.join("\n", output));
 		}
 		return run;
 	}

@@ -31,21 +31,25 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The app under load: Spring MVC on embedded Tomcat with two POST endpoints,
  * <ul>
- * <li>{@code /empty}: an empty Spring MVC endpoint that reads nothing and answers 200 (the
- * baseline of DESIGN.md §6);</li>
- * <li>{@code /k2/webhooks}: the starter's {@code K2WebhookController} (raw body, HMAC check,
- * parse, de-duplication, event published to {@link #on(BuygoodsTransactionReceived)}).</li>
+ * <li>{@code /empty}: an empty Spring MVC endpoint that reads nothing and answers 200
+ * (the baseline of DESIGN.md §6);</li>
+ * <li>{@code /k2/webhooks}: the starter's {@code K2WebhookController} (raw body, HMAC
+ * check, parse, de-duplication, event published to
+ * {@link #on(BuygoodsTransactionReceived)}).</li>
  * </ul>
- * and, for diagnosis only, {@code /empty-answer}: empty, but answering like the webhook endpoint.
- * {@code GET /stats} answers how many events reached the listener, so the load driver can
- * check that every accepted webhook was really published.
+ * and, for diagnosis only, {@code /empty-answer}: empty, but answering like the webhook
+ * endpoint. {@code GET /stats} answers how many events reached the listener, so the load
+ * driver can check that every accepted webhook was really published.
  *
- * <p>K2 is configured with fixed credentials and {@code k2.base-url=http://localhost:1}: the
- * starter makes no network call at start-up, so nothing listens there. Any of these can be
- * overridden with the usual {@code --name=value} arguments.
+ * <p>
+ * K2 is configured with fixed credentials and {@code k2.base-url=http://localhost:1}: the
+ * starter makes no network call at start-up, so nothing listens there. Any of these can
+ * be overridden with the usual {@code --name=value} arguments.
  *
- * <p>With {@code -Dk2bench.exitAfterStart=true} the app prints a {@code K2BENCH-STARTED} line
- * with its start-up timings, a {@code K2BENCH-BEANS} line with its k2connect beans, and exits: {@link StartupBenchmark} runs it that way.
+ * <p>
+ * With {@code -Dk2bench.exitAfterStart=true} the app prints a {@code K2BENCH-STARTED}
+ * line with its start-up timings, a {@code K2BENCH-BEANS} line with its k2connect beans,
+ * and exits: {@link StartupBenchmark} runs it that way.
  */
 @SpringBootApplication
 @RestController
@@ -68,9 +72,9 @@ public class ThroughputApp {
 	}
 
 	/**
-	 * Diagnostic, not part of the bar: an empty endpoint that answers exactly as the webhook
-	 * endpoint does (a small JSON body built per request, through the message converters),
-	 * to tell the cost of answering from the cost of the webhook work.
+	 * Diagnostic, not part of the bar: an empty endpoint that answers exactly as the
+	 * webhook endpoint does (a small JSON body built per request, through the message
+	 * converters), to tell the cost of answering from the cost of the webhook work.
 	 */
 	@PostMapping("/empty-answer")
 	ResponseEntity<String> emptyAnswer() {
@@ -98,7 +102,8 @@ public class ThroughputApp {
 		long[] refreshStartEnd = new long[2];
 		SpringApplication application = new SpringApplication(ThroughputApp.class);
 		application.setDefaultProperties(defaultProperties());
-		// ApplicationPreparedEvent comes right before refresh(); ContextRefreshedEvent at its
+		// ApplicationPreparedEvent comes right before refresh(); ContextRefreshedEvent at
+		// its
 		// end, after the embedded Tomcat has started.
 		ApplicationListener<ApplicationEvent> refreshTimer = (event) -> {
 			if (event instanceof ApplicationPreparedEvent) {
@@ -109,8 +114,10 @@ public class ThroughputApp {
 			}
 		};
 		application.addListeners(refreshTimer);
-		// Diagnosis only (-Dk2bench.startupSteps=N): record Spring's start-up steps and print the
-		// N slowest bean creations. Recording costs time itself, so timed runs leave it off.
+		// Diagnosis only (-Dk2bench.startupSteps=N): record Spring's start-up steps and
+		// print the
+		// N slowest bean creations. Recording costs time itself, so timed runs leave it
+		// off.
 		BufferingApplicationStartup startup = null;
 		if (Integer.getInteger("k2bench.startupSteps") != null) {
 			startup = new BufferingApplicationStartup(100_000);
@@ -143,7 +150,10 @@ public class ThroughputApp {
 		}
 	}
 
-	/** Bean creations by duration, each including the beans it pulled in; k2connect's marked. */
+	/**
+	 * Bean creations by duration, each including the beans it pulled in; k2connect's
+	 * marked.
+	 */
 	private static void printSlowestBeans(BufferingApplicationStartup startup, int count) {
 		List<StartupTimeline.TimelineEvent> beans = new ArrayList<>();
 		for (StartupTimeline.TimelineEvent event : startup.getBufferedTimeline().getEvents()) {

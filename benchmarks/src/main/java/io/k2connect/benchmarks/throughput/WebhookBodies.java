@@ -9,13 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.k2connect.webhook.K2Signatures;
 
 /**
- * A pool of signed {@code buygoods_transaction_received} webhooks (K2's documented 972-byte
- * example), each with its own event id, generated before any timing starts.
+ * A pool of signed {@code buygoods_transaction_received} webhooks (K2's documented
+ * 972-byte example), each with its own event id, generated before any timing starts.
  *
- * <p>Every body differs from the example only in the event id (in {@code id} and in
- * {@code _links.self}); the ids keep the example's length, so every body has the same size.
- * The first eight hex digits are random per pool, so that a second run against the same
- * server does not repeat the first run's ids.
+ * <p>
+ * Every body differs from the example only in the event id (in {@code id} and in
+ * {@code _links.self}); the ids keep the example's length, so every body has the same
+ * size. The first eight hex digits are random per pool, so that a second run against the
+ * same server does not repeat the first run's ids.
  */
 final class WebhookBodies {
 

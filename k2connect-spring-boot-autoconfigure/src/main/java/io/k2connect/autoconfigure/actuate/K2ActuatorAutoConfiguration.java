@@ -50,7 +50,8 @@ public final class K2ActuatorAutoConfiguration {
 		}
 
 		static boolean isK2Secret(SanitizableData data) {
-			// env reports "k2.client-secret" or "K2_CLIENT_SECRET", configprops the bean's "clientSecret".
+			// env reports "k2.client-secret" or "K2_CLIENT_SECRET", configprops the
+			// bean's "clientSecret".
 			String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
 			return key.endsWith("clientsecret") || key.endsWith("apikey") || key.contains("additionalapikeys");
 		}

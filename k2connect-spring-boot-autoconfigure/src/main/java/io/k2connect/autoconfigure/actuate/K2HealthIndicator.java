@@ -15,15 +15,16 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Reports whether the application can talk to K2: UP when an access token can be obtained,
- * DOWN with the error otherwise: a {@link K2Exception} with its message (which never holds a
- * secret), anything else by its class name alone.
+ * Reports whether the application can talk to K2: UP when an access token can be
+ * obtained, DOWN with the error otherwise: a {@link K2Exception} with its message (which
+ * never holds a secret), anything else by its class name alone.
  *
- * <p>It asks the client for its token, which is the cached one while it is fresh, so a
+ * <p>
+ * It asks the client for its token, which is the cached one while it is fresh, so a
  * healthy application causes no extra calls; and it keeps each answer for a minute, so a
- * monitoring system polling every second never hammers K2's token endpoint while it is down.
- * While one check runs, other health requests get the previous answer (or UNKNOWN) at once.
- * The details never contain the token or any secret.
+ * monitoring system polling every second never hammers K2's token endpoint while it is
+ * down. While one check runs, other health requests get the previous answer (or UNKNOWN)
+ * at once. The details never contain the token or any secret.
  */
 public final class K2HealthIndicator implements HealthIndicator {
 
@@ -67,8 +68,10 @@ public final class K2HealthIndicator implements HealthIndicator {
 		if (checked != null && now.isBefore(checked.at().plus(this.checkInterval))) {
 			return checked.health();
 		}
-		// One check at a time, and nobody queues behind it: a slow K2 must not stall every
-		// health request (and the probes that depend on them) for the length of a timeout.
+		// One check at a time, and nobody queues behind it: a slow K2 must not stall
+		// every
+		// health request (and the probes that depend on them) for the length of a
+		// timeout.
 		if (!this.checking.tryLock()) {
 			return (checked != null) ? checked.health()
 					: Health.unknown().withDetail("baseUrl", this.client.baseUrl().toString()).build();
@@ -96,7 +99,8 @@ public final class K2HealthIndicator implements HealthIndicator {
 				.build();
 		}
 		catch (RuntimeException ex) {
-			// Not only K2Exceptions: whatever escapes (a broken clock, a bug) must become an answer
+			// Not only K2Exceptions: whatever escapes (a broken clock, a bug) must become
+			// an answer
 			// that is cached like any other, or every probe would try again at once.
 			String error = (ex instanceof K2Exception) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
 					: ex.getClass().getSimpleName();

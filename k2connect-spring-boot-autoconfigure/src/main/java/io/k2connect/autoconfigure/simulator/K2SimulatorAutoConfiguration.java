@@ -19,13 +19,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * Starts an embedded {@link K2Simulator} when {@code k2.simulator.enabled=true} and the
  * simulator is on the class path, and points the K2 client at it through
- * {@link K2ConnectionDetails}: no credentials, no network, and signed callbacks that reach
- * the application's own {@code @K2Webhook} endpoint. The simulator stops with the context.
+ * {@link K2ConnectionDetails}: no credentials, no network, and signed callbacks that
+ * reach the application's own {@code @K2Webhook} endpoint. The simulator stops with the
+ * context.
  *
- * <p>The simulator gets credentials generated for this run, never {@code k2.client-id},
+ * <p>
+ * The simulator gets credentials generated for this run, never {@code k2.client-id},
  * {@code k2.client-secret} or {@code k2.api-key}: its admin page is open to anyone who
- * reaches its port, and a webhook endpoint that trusted the public default key would accept
- * anything signed with it.
+ * reaches its port, and a webhook endpoint that trusted the public default key would
+ * accept anything signed with it.
  */
 @AutoConfiguration(before = K2AutoConfiguration.class)
 @ConditionalOnClass(K2Simulator.class)

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The embedded K2 simulator, bound from {@code k2.simulator.*} (needs k2connect-simulator on
- * the class path).
+ * The embedded K2 simulator, bound from {@code k2.simulator.*} (needs k2connect-simulator
+ * on the class path).
  */
 @ConfigurationProperties("k2.simulator")
 public class K2SimulatorProperties {
@@ -35,7 +35,8 @@ public class K2SimulatorProperties {
 	private DataSize maxRequestBodySize = DataSize.ofMegabytes(1);
 
 	/**
-	 * How many received requests the simulator keeps for inspection; the oldest are dropped first.
+	 * How many received requests the simulator keeps for inspection; the oldest are
+	 * dropped first.
 	 */
 	private int maxRecordedRequests = 1000;
 

@@ -7,18 +7,20 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * The default {@link K2DeliveryRegistry}: keys in memory, bounded in number and in age, so
- * that memory stays flat however long the application runs. A processed delivery's key is
- * forgotten {@code retention} after it was completed, or when {@code maxEntries} newer ones
- * have arrived, whichever comes first; K2 repeats deliveries within minutes, so the defaults
- * (100,000 keys, 24 hours) leave a wide margin.
+ * The default {@link K2DeliveryRegistry}: keys in memory, bounded in number and in age,
+ * so that memory stays flat however long the application runs. A processed delivery's key
+ * is forgotten {@code retention} after it was completed, or when {@code maxEntries} newer
+ * ones have arrived, whichever comes first; K2 repeats deliveries within minutes, so the
+ * defaults (100,000 keys, 24 hours) leave a wide margin.
  *
- * <p>A delivery that is still being processed is never forgotten, however long its
- * listeners take: its claim ends only by {@link #complete} or {@link #abandon}, so a repeat
- * can never be published while the first attempt runs. Ages are measured with a monotonic
+ * <p>
+ * A delivery that is still being processed is never forgotten, however long its listeners
+ * take: its claim ends only by {@link #complete} or {@link #abandon}, so a repeat can
+ * never be published while the first attempt runs. Ages are measured with a monotonic
  * clock ({@link System#nanoTime()}), so a wall clock that jumps changes nothing.
  *
- * <p>Thread-safe. State is per application instance; use a shared implementation when
+ * <p>
+ * Thread-safe. State is per application instance; use a shared implementation when
  * several instances receive webhooks.
  */
 public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
@@ -80,7 +82,8 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 		}
 		this.entries.put(deliveryKey, new Entry(now, false));
 		while (this.entries.size() > this.maxEntries && evictOldestCompleted()) {
-			// Deliveries still being processed are never evicted: their repeat must not be claimed.
+			// Deliveries still being processed are never evicted: their repeat must not
+			// be claimed.
 		}
 		return Claim.CLAIMED;
 	}
@@ -102,7 +105,10 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 		}
 	}
 
-	/** Forgets every key, so that any delivery is processed again (for tests and manual replays). */
+	/**
+	 * Forgets every key, so that any delivery is processed again (for tests and manual
+	 * replays).
+	 */
 	public synchronized void clear() {
 		this.entries.clear();
 	}
@@ -130,7 +136,8 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry {
 			if (!entry.completed()) {
 				continue; // in progress: never evicted, whatever its age
 			}
-			// Differences of nanoTime values, never comparisons: the source may wrap around.
+			// Differences of nanoTime values, never comparisons: the source may wrap
+			// around.
 			if (now - entry.since() < this.retentionNanos) {
 				return;
 			}

@@ -11,11 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Marks the controller that receives K2's signed webhooks and callbacks: a
- * {@link RestController} mapped at {@code ${k2.webhook.path}} (default {@code /k2/webhooks}).
+ * {@link RestController} mapped at {@code ${k2.webhook.path}} (default
+ * {@code /k2/webhooks}).
  *
- * <p>The library's {@link K2WebhookController} carries it and is registered as a bean by
- * {@link K2WebhookAutoConfiguration}, the way Boot registers its {@code BasicErrorController}:
- * applications are not meant to component-scan {@code io.k2connect.autoconfigure}.
+ * <p>
+ * The library's {@link K2WebhookController} carries it and is registered as a bean by
+ * {@link K2WebhookAutoConfiguration}, the way Boot registers its
+ * {@code BasicErrorController}: applications are not meant to component-scan
+ * {@code io.k2connect.autoconfigure}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

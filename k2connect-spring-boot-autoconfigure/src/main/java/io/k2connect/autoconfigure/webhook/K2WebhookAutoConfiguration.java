@@ -16,9 +16,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Registers the {@link K2WebhookController} in servlet web applications that configure K2
- * ({@code k2.client-id}), unless {@code k2.webhook.enabled=false}. The endpoint needs the API
- * key to check signatures: without {@code k2.api-key} (or a {@link K2ResultProcessor} bean)
- * start-up fails and says so, rather than running an endpoint that rejects everything.
+ * ({@code k2.client-id}), unless {@code k2.webhook.enabled=false}. The endpoint needs the
+ * API key to check signatures: without {@code k2.api-key} (or a {@link K2ResultProcessor}
+ * bean) start-up fails and says so, rather than running an endpoint that rejects
+ * everything.
  */
 @AutoConfiguration(after = K2AutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

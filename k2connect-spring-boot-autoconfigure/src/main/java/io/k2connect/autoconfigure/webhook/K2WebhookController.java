@@ -25,28 +25,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes and
- * parses them into typed records (both through the application's {@link K2ResultProcessor}) and publishes each record as an application event, so
- * that {@code @EventListener void on(BuygoodsTransactionReceived event)} (or
+ * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes
+ * and parses them into typed records (both through the application's
+ * {@link K2ResultProcessor}) and publishes each record as an application event, so that
+ * {@code @EventListener void on(BuygoodsTransactionReceived event)} (or
  * {@code IncomingPaymentResult}, {@code K2Event}, {@code K2Payload}) receives it.
  *
- * <p>Answers, in the order the checks run:
+ * <p>
+ * Answers, in the order the checks run:
  * <ul>
  * <li>413 when the body is larger than {@code k2.webhook.max-body-size};</li>
  * <li>415 when the content type is declared and is not {@code application/json} or
  * {@code application/<name>+json} (wildcards are refused);</li>
- * <li>401 when the {@code X-KopoKopo-Signature} is missing or wrong: nothing is published;</li>
+ * <li>401 when the {@code X-KopoKopo-Signature} is missing or wrong: nothing is
+ * published;</li>
  * <li>400 when a correctly signed body is not a JSON object;</li>
  * <li>200 when a delivery was already processed: it is not published again;</li>
- * <li>409 with {@code Retry-After} when the same delivery is being processed right now: its
- * outcome is not known yet, so it is neither acknowledged nor published twice;</li>
+ * <li>409 with {@code Retry-After} when the same delivery is being processed right now:
+ * its outcome is not known yet, so it is neither acknowledged nor published twice;</li>
  * <li>500 when a listener throws: the delivery is not recorded, so K2's next attempt is
  * processed and nothing is lost;</li>
  * <li>200 when the listeners have run.</li>
  * </ul>
- * Listeners run on the request thread, before the answer: keep them quick, or hand work off
- * (for example with {@code @Async}) once it is safely stored. Response bodies never echo the
- * payload, and logs never contain it.
+ * Listeners run on the request thread, before the answer: keep them quick, or hand work
+ * off (for example with {@code @Async}) once it is safely stored. Response bodies never
+ * echo the payload, and logs never contain it.
  */
 @K2Webhook
 public final class K2WebhookController {
@@ -121,7 +124,8 @@ public final class K2WebhookController {
 			return answer(HttpStatus.OK, "duplicate", "Already received.");
 		}
 		if (claim == K2DeliveryRegistry.Claim.IN_PROGRESS) {
-			// The first attempt may still fail; acknowledging this one could lose the event.
+			// The first attempt may still fail; acknowledging this one could lose the
+			// event.
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.header(HttpHeaders.RETRY_AFTER, "1")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -139,7 +143,8 @@ public final class K2WebhookController {
 					"The delivery could not be processed; please deliver it again.");
 		}
 		finally {
-			// Errors too (not only exceptions) must release the claim, or every repeat would be
+			// Errors too (not only exceptions) must release the claim, or every repeat
+			// would be
 			// acknowledged as a duplicate and the event lost.
 			if (published) {
 				this.registry.complete(key);
@@ -158,12 +163,14 @@ public final class K2WebhookController {
 	 */
 	static boolean isJson(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
-			// K2 always declares JSON; an undeclared type is let through, the signature decides.
+			// K2 always declares JSON; an undeclared type is let through, the signature
+			// decides.
 			return true;
 		}
 		if (contentType.regionMatches(true, 0, "application/json", 0, 16)
 				&& (contentType.length() == 16 || contentType.charAt(16) == ';')) {
-			return true; // what K2 sends, recognised without a full media type parse on the hot path
+			return true; // what K2 sends, recognised without a full media type parse on
+							// the hot path
 		}
 		MediaType type;
 		try {
@@ -185,7 +192,8 @@ public final class K2WebhookController {
 		long declared = request.getContentLengthLong();
 		try (InputStream in = request.getInputStream()) {
 			if (declared >= 0) {
-				// The usual case (K2 sends Content-Length, already checked against the limit):
+				// The usual case (K2 sends Content-Length, already checked against the
+				// limit):
 				// one exact read, no growing buffer.
 				return in.readNBytes((int) declared);
 			}
@@ -209,7 +217,9 @@ public final class K2WebhookController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(outcome, message));
 	}
 
-	/** The small fixed answer body; never built from the request, so it can echo nothing. */
+	/**
+	 * The small fixed answer body; never built from the request, so it can echo nothing.
+	 */
 	private static String json(String outcome, String message) {
 		return "{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}";
 	}

@@ -7,4 +7,3 @@
 package io.k2connect.autoconfigure.webhook;
 
 import org.jspecify.annotations.NullMarked;
-

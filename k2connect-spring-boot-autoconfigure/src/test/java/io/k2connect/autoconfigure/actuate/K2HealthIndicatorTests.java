@@ -66,7 +66,8 @@ class K2HealthIndicatorTests {
 
 	@Test
 	void downAndCachedWhenSomethingOtherThanAK2ExceptionEscapes() {
-		// A clock at the end of time: the token's expiry cannot be computed, a DateTimeException.
+		// A clock at the end of time: the token's expiry cannot be computed, a
+		// DateTimeException.
 		K2Client endOfTime = K2Client.builder()
 			.clientId("id")
 			.clientSecret("health-secret")

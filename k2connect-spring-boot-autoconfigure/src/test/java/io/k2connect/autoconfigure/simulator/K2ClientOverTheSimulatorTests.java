@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auto-configured client's settings, seen on the wire: real HTTP calls to the embedded simulator. */
+/**
+ * The auto-configured client's settings, seen on the wire: real HTTP calls to the
+ * embedded simulator.
+ */
 class K2ClientOverTheSimulatorTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

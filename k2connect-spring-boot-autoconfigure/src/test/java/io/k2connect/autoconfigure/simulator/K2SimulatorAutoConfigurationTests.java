@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class K2SimulatorAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(K2SimulatorAutoConfiguration.class, K2AutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(K2SimulatorAutoConfiguration.class, K2AutoConfiguration.class));
 
 	@Test
 	void backsOffByDefault() {

@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the simulator on and no API key configured, the webhook endpoint trusts only the key the
- * simulator generated for this run, not the public default that anyone can sign with.
+ * With the simulator on and no API key configured, the webhook endpoint trusts only the
+ * key the simulator generated for this run, not the public default that anyone can sign
+ * with.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "k2.simulator.enabled=true")

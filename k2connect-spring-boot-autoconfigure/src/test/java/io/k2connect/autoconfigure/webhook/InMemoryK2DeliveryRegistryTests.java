@@ -12,7 +12,8 @@ class InMemoryK2DeliveryRegistryTests {
 
 	private final AtomicLong nanos = new AtomicLong(Long.MAX_VALUE - Duration.ofMinutes(30).toNanos());
 
-	// Starts near the top of the long range, so that every test also crosses nanoTime's wrap-around.
+	// Starts near the top of the long range, so that every test also crosses nanoTime's
+	// wrap-around.
 	private final InMemoryK2DeliveryRegistry registry = new InMemoryK2DeliveryRegistry(3, Duration.ofHours(1),
 			this.nanos::get);
 

@@ -170,7 +170,8 @@ class K2WebhookControllerTests {
 		byte[] body = "this is not json".getBytes(StandardCharsets.UTF_8);
 
 		deliver(body, sign(body)).andExpect(status().isBadRequest())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("this is not json"))));
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("this is not json"))));
 
 		assertThat(this.listener.payloads()).isEmpty();
 	}
@@ -215,7 +216,8 @@ class K2WebhookControllerTests {
 
 		for (String body : new String[] { active, paid, expired }) {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-			deliver(bytes, sign(bytes)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+			deliver(bytes, sign(bytes)).andExpect(status().isOk())
+				.andExpect(content().json("{\"outcome\":\"accepted\"}"));
 		}
 
 		assertThat(this.listener.payloads()).hasSize(3)
@@ -242,7 +244,8 @@ class K2WebhookControllerTests {
 		byte[] second = webhook.replace("OJM6Q1W84K", "OJM6Q1W85L").getBytes(StandardCharsets.UTF_8);
 
 		deliver(first, sign(first)).andExpect(status().isOk());
-		deliver(second, sign(second)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+		deliver(second, sign(second)).andExpect(status().isOk())
+			.andExpect(content().json("{\"outcome\":\"accepted\"}"));
 
 		assertThat(this.listener.buygoods).extracting(BuygoodsTransactionReceived::reference)
 			.containsExactly("OJM6Q1W84K", "OJM6Q1W85L");
@@ -256,7 +259,8 @@ class K2WebhookControllerTests {
 		byte[] second = result.replace("\"Success\"", "\"Failed\"").getBytes(StandardCharsets.UTF_8);
 
 		deliver(first, sign(first)).andExpect(status().isOk());
-		deliver(second, sign(second)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
+		deliver(second, sign(second)).andExpect(status().isOk())
+			.andExpect(content().json("{\"outcome\":\"accepted\"}"));
 
 		assertThat(this.listener.incomingPayments).hasSize(2);
 	}
@@ -267,7 +271,8 @@ class K2WebhookControllerTests {
 		this.listener.failNext.set(1);
 
 		deliver(body, sign(body)).andExpect(status().isInternalServerError())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("listener failure"))));
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("listener failure"))));
 		assertThat(this.listener.payloads()).isEmpty();
 
 		deliver(body, sign(body)).andExpect(status().isOk()).andExpect(content().json("{\"outcome\":\"accepted\"}"));
@@ -302,7 +307,8 @@ class K2WebhookControllerTests {
 		assertThat(this.registry.begin(key)).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 
 		deliver(body, sign(body)).andExpect(status().isConflict())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "1"));
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Retry-After", "1"));
 		assertThat(this.listener.payloads()).isEmpty();
 
 		this.registry.abandon(key);
@@ -336,7 +342,8 @@ class K2WebhookControllerTests {
 	void nonJsonContentTypeIs415() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
 
-		this.mvc.perform(post(PATH).contentType(MediaType.TEXT_PLAIN).content(body).header("X-KopoKopo-Signature", sign(body)))
+		this.mvc.perform(
+				post(PATH).contentType(MediaType.TEXT_PLAIN).content(body).header("X-KopoKopo-Signature", sign(body)))
 			.andExpect(status().isUnsupportedMediaType());
 
 		assertThat(this.listener.payloads()).isEmpty();
@@ -346,7 +353,8 @@ class K2WebhookControllerTests {
 	void typeThatOnlyStartsLikeJsonIs415() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
 
-		this.mvc.perform(post(PATH).contentType("application/jsonx").content(body).header("X-KopoKopo-Signature", sign(body)))
+		this.mvc.perform(
+				post(PATH).contentType("application/jsonx").content(body).header("X-KopoKopo-Signature", sign(body)))
 			.andExpect(status().isUnsupportedMediaType());
 
 		assertThat(this.listener.payloads()).isEmpty();
@@ -380,8 +388,11 @@ class K2WebhookControllerTests {
 	void jsonWithCharsetIsAccepted() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-m2m_transaction_received.json");
 
-		this.mvc.perform(post(PATH).contentType("application/json; charset=utf-8").content(body)
-			.header("x-kopokopo-signature", sign(body))).andExpect(status().isOk());
+		this.mvc
+			.perform(post(PATH).contentType("application/json; charset=utf-8")
+				.content(body)
+				.header("x-kopokopo-signature", sign(body)))
+			.andExpect(status().isOk());
 
 		assertThat(this.listener.payloads()).singleElement().isInstanceOf(M2mTransactionReceived.class);
 	}

@@ -91,7 +91,8 @@ class K2WebhookRealPortTests {
 					byte[] body = TEMPLATE.replace(EXAMPLE_ID, id).getBytes(StandardCharsets.UTF_8);
 					String signature = K2Signatures.sign(body, WebhookTestApplication.API_KEY);
 					int status = post(body, signature).statusCode();
-					// Like K2: a repeat that met the first attempt still in progress comes back later.
+					// Like K2: a repeat that met the first attempt still in progress
+					// comes back later.
 					while (status == 409) {
 						Thread.sleep(20);
 						status = post(body, signature).statusCode();
@@ -111,7 +112,8 @@ class K2WebhookRealPortTests {
 		assertThat(this.listener.buygoods).hasSize(distinct);
 		Set<String> published = this.listener.buygoods.stream().map(K2Event::id).collect(Collectors.toSet());
 		assertThat(published).containsExactlyInAnyOrderElementsOf(ids);
-		assertThat(this.listener.buygoods).allSatisfy((BuygoodsTransactionReceived event) -> assertThat(event.amount()).isPositive());
+		assertThat(this.listener.buygoods)
+			.allSatisfy((BuygoodsTransactionReceived event) -> assertThat(event.amount()).isPositive());
 	}
 
 	private HttpResponse<String> post(byte[] body, String signature) throws Exception {

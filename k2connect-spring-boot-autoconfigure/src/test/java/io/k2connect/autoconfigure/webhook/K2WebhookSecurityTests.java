@@ -40,9 +40,10 @@ class K2WebhookSecurityTests {
 	void signedWebhookPassesTheSecurityFilterChain() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-customer_created.json");
 
-		this.mvc.perform(post("/k2/webhooks").contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.header("X-KopoKopo-Signature", K2Signatures.sign(body, WebhookTestApplication.API_KEY)))
+		this.mvc
+			.perform(post("/k2/webhooks").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("X-KopoKopo-Signature", K2Signatures.sign(body, WebhookTestApplication.API_KEY)))
 			.andExpect(status().isOk());
 
 		assertThat(this.listener.payloads()).hasSize(1);
@@ -66,9 +67,8 @@ class K2WebhookSecurityTests {
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http
-				.authorizeHttpRequests((requests) -> requests.requestMatchers("/k2/webhooks").permitAll()
-					.anyRequest()
-					.authenticated())
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers("/k2/webhooks").permitAll().anyRequest().authenticated())
 				.csrf((csrf) -> csrf.ignoringRequestMatchers("/k2/webhooks"))
 				.httpBasic(Customizer.withDefaults())
 				.build();

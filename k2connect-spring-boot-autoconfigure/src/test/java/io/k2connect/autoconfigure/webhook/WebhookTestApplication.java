@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A minimal web application for the webhook tests: auto-configuration only, no scanning.
- * Spring Security is on the test class path for {@code K2WebhookSecurityTests}; it is left
- * out here so that these tests see the endpoint alone.
+ * Spring Security is on the test class path for {@code K2WebhookSecurityTests}; it is
+ * left out here so that these tests see the endpoint alone.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -36,7 +36,10 @@ public class WebhookTestApplication {
 		return new RecordingListener();
 	}
 
-	/** Posts a body to the webhook endpoint of an application on a real port, signed or not. */
+	/**
+	 * Posts a body to the webhook endpoint of an application on a real port, signed or
+	 * not.
+	 */
 	public static HttpResponse<String> postWebhook(int port, byte[] body, @Nullable String signature) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/k2/webhooks"))
 			.header("Content-Type", "application/json")
