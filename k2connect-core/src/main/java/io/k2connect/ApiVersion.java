@@ -2,10 +2,10 @@ package io.k2connect;
 
 /**
  * Which K2 Connect API version the client uses for the operations that exist in both: STK
- * push ({@code incoming_payments}), webhook subscriptions and polling (API.md §0.2).
- * Their bodies are the same; only the path prefix differs. Operations that exist in one
- * version only (PAY, settlement transfers and SMS notifications are v1) always use that
- * version.
+ * push ({@code incoming_payments}), webhook subscriptions and polling (docs/k2-api.md
+ * §0.2). Their bodies are the same; only the path prefix differs. Operations that exist
+ * in one version only (PAY, settlement transfers and SMS notifications are v1) always use
+ * that version.
  */
 public enum ApiVersion {
 

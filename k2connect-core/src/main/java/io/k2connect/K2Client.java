@@ -135,32 +135,32 @@ public final class K2Client {
 		return this.tokens;
 	}
 
-	/** M-PESA STK push payment requests (API.md §4). */
+	/** M-PESA STK push payment requests (docs/k2-api.md §4). */
 	public ReceivePaymentsService receivePayments() {
 		return this.receivePayments;
 	}
 
-	/** PAY: recipients and outgoing payments (API.md §5). */
+	/** PAY: recipients and outgoing payments (docs/k2-api.md §5). */
 	public PayService pay() {
 		return this.pay;
 	}
 
-	/** Settlement accounts and transfers to them (API.md §6). */
+	/** Settlement accounts and transfers to them (docs/k2-api.md §6). */
 	public TransferService transfers() {
 		return this.transfers;
 	}
 
-	/** Webhook subscriptions (API.md §3). */
+	/** Webhook subscriptions (docs/k2-api.md §3). */
 	public WebhookService webhooks() {
 		return this.webhooks;
 	}
 
-	/** Transaction SMS notifications (API.md §8). */
+	/** Transaction SMS notifications (docs/k2-api.md §8). */
 	public NotificationService notifications() {
 		return this.notifications;
 	}
 
-	/** Polling: ask K2 to replay received transactions (API.md §7). */
+	/** Polling: ask K2 to replay received transactions (docs/k2-api.md §7). */
 	public PollingService polling() {
 		return this.polling;
 	}

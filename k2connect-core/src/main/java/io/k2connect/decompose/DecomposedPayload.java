@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A flat view of any K2 payload, with the attribute names of the Python SDK's
- * {@code payload_decomposer} (WEBHOOKS.md §6.1) camel-cased, plus the Ruby SDK's v2
- * extras (§6.2), so code ported from either keeps its vocabulary. Built by
+ * {@code payload_decomposer} (docs/k2-webhooks.md §6.1) camel-cased, plus the Ruby SDK's
+ * v2 extras (§6.2), so code ported from either keeps its vocabulary. Built by
  * {@link K2PayloadDecomposer}.
  *
  * <p>

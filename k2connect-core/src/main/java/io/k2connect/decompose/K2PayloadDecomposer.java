@@ -38,14 +38,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns any K2 payload into a flat {@link DecomposedPayload}: the Java counterpart of the
  * Python SDK's {@code payload_decomposer.decompose}, with its attribute names camel-cased
- * and the Ruby SDK's v2 fields added (WEBHOOKS.md §6).
+ * and the Ruby SDK's v2 fields added (docs/k2-webhooks.md §6).
  *
  * <p>
  * Unlike the Python decomposer it never fails on a missing key (a customer without id, a
  * settlement without reference, a pending or failed payment without resource, a result
- * without metadata: WEBHOOKS.md §6.4); such values are simply {@code null}. It reads the
- * typed records, so it sees exactly what {@link K2PayloadParser} saw. Stateless and
- * thread-safe.
+ * without metadata: docs/k2-webhooks.md §6.4); such values are simply {@code null}. It
+ * reads the typed records, so it sees exactly what {@link K2PayloadParser} saw. Stateless
+ * and thread-safe.
  */
 public final class K2PayloadDecomposer {
 
@@ -212,7 +212,8 @@ public final class K2PayloadDecomposer {
 		out.destinationReference = destination.reference();
 		// The Python SDK keys these branches on
 		// "merchant_bank_account"/"merchant_wallet",
-		// which K2 never sends (WEBHOOKS.md §6.4); branch on the real type instead, and
+		// which K2 never sends (docs/k2-webhooks.md §6.4); branch on the real type
+		// instead, and
 		// fill
 		// both the Python and the Ruby names.
 		if (destination.isBankAccount() || "merchant_bank_account".equalsIgnoreCase(destination.type())) {
@@ -327,7 +328,8 @@ public final class K2PayloadDecomposer {
 	}
 
 	private static void daraja(DarajaEvent event, DecomposedPayloadBuilder out) {
-		// The name the Python and Ruby decomposers give this format (WEBHOOKS.md §6.1).
+		// The name the Python and Ruby decomposers give this format (docs/k2-webhooks.md
+		// §6.1).
 		out.topic = "daraja_payload";
 		out.transactionType = event.transactionType();
 		out.transactionId = event.transactionId();

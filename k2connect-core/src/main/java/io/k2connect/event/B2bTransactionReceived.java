@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code b2b_transaction_received}: another till paid the merchant's till
- * (External Till to Till, WEBHOOKS.md §3.3).
+ * (External Till to Till, docs/k2-webhooks.md §3.3).
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code b2b_transaction_reversed}: a till-to-till payment from another
- * till was reversed (v2, WEBHOOKS.md §3.4).
+ * till was reversed (v2, docs/k2-webhooks.md §3.4).
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code buygoods_transaction_received}: a customer paid the merchant's
- * till through Lipa Na M-PESA (WEBHOOKS.md §3.1).
+ * till through Lipa Na M-PESA (docs/k2-webhooks.md §3.1).
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

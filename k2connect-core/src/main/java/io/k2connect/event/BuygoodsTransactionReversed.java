@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code buygoods_transaction_reversed}: a buy-goods payment to the till
- * was reversed (WEBHOOKS.md §3.2).
+ * was reversed (docs/k2-webhooks.md §3.2).
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

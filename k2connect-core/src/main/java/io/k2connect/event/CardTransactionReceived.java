@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code card_transaction_received} (v2): a card payment to the till. No
- * sample payload exists (WEBHOOKS.md §3.8), so the fields follow the Ruby SDK's parser
- * and the whole resource is also kept as a map.
+ * sample payload exists (docs/k2-webhooks.md §3.8), so the fields follow the Ruby SDK's
+ * parser and the whole resource is also kept as a map.
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

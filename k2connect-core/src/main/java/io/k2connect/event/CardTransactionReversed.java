@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code card_transaction_reversed} (v2): a card payment to the till was
- * reversed. No sample payload exists (WEBHOOKS.md §3.8), so the fields follow the Ruby
- * SDK's parser and the whole resource is also kept as a map.
+ * reversed. No sample payload exists (docs/k2-webhooks.md §3.8), so the fields follow the
+ * Ruby SDK's parser and the whole resource is also kept as a map.
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

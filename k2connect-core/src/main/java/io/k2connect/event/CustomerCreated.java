@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code customer_created}: a new customer paid the merchant for the first
- * time (WEBHOOKS.md §3.7). The resource has no id; {@code links().resource()} points at
- * the {@code mobile_money_user}.
+ * time (docs/k2-webhooks.md §3.7). The resource has no id; {@code links().resource()}
+ * points at the {@code mobile_money_user}.
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

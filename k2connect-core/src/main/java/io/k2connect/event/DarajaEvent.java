@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A flat Safaricom-Daraja-style event, sent instead of
  * {@code buygoods_transaction_received} and {@code b2b_transaction_received} webhooks to
- * subscriptions created with {@code enable_daraja_payload: true} (WEBHOOKS.md §3.9).
- * Recognised by its {@code TransactionType}; it has no topic, id or links. Component
- * names follow the Python and Ruby SDKs.
+ * subscriptions created with {@code enable_daraja_payload: true} (docs/k2-webhooks.md
+ * §3.9). Recognised by its {@code TransactionType}; it has no topic, id or links.
+ * Component names follow the Python and Ruby SDKs.
  *
  * @param transactionType {@code TransactionType}, e.g. {@code Buygoods},
  * {@code Pay Bill}, {@code Business Payment}

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One payout of a transfer: an element of {@code disbursements} in a
  * {@code settlement_transfer_completed} webhook or in a {@code transfer_batches} entry of
  * a {@code payment}, {@code settlement_transfer} or {@code send_money} result
- * (WEBHOOKS.md §3.6, §4.2, §4.3, §4.6). Which fields are present depends on the payload.
+ * (docs/k2-webhooks.md §3.6, §4.2, §4.3, §4.6). Which fields are present depends on the
+ * payload.
  *
  * @param amount {@code amount}
  * @param status {@code status}, e.g. {@code Transferred}

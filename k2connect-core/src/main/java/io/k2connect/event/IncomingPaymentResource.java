@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A received M-PESA buy-goods transaction: {@code attributes.event.resource} of a
- * successful {@code incoming_payment} result (WEBHOOKS.md §4.1), and the {@code resource}
- * of each {@code polling} transaction (§4.4).
+ * successful {@code incoming_payment} result (docs/k2-webhooks.md §4.1), and the
+ * {@code resource} of each {@code polling} transaction (§4.4).
  *
  * @param id {@code id}
  * @param reference {@code reference}, the M-PESA receipt

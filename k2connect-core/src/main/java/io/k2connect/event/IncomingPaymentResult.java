@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code incoming_payment}: the outcome of an M-PESA STK push payment request
- * (WEBHOOKS.md §4.1). {@link #resource()} is set on success only; {@link #errors()} says
- * why a payment failed.
+ * (docs/k2-webhooks.md §4.1). {@link #resource()} is set on success only;
+ * {@link #errors()} says why a payment failed.
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A webhook event: a body with a top-level {@code topic}, sent to the URL of a webhook
  * subscription. One record per topic; an unknown topic is an {@link UnknownPayload}. The
- * envelope fields below are common to all topics (WEBHOOKS.md §3.0).
+ * envelope fields below are common to all topics (docs/k2-webhooks.md §3.0).
  */
 public sealed interface K2Event extends K2Payload permits BuygoodsTransactionReceived, BuygoodsTransactionReversed,
 		B2bTransactionReceived, B2bTransactionReversed, M2mTransactionReceived, SettlementTransferCompleted,

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An asynchronous result ("callback"): a body with a top-level {@code data} object,
  * POSTed to the {@code callback_url} given when a request was created, and also the
- * document a {@code GET} on the request's {@code Location} returns (WEBHOOKS.md §4). One
- * record per {@code data.type}; an unknown type is an {@link UnknownPayload}.
+ * document a {@code GET} on the request's {@code Location} returns (docs/k2-webhooks.md
+ * §4). One record per {@code data.type}; an unknown type is an {@link UnknownPayload}.
  */
 public sealed interface K2Result extends K2Payload
 		permits IncomingPaymentResult, PaymentResult, SettlementTransferResult, PollingResult,

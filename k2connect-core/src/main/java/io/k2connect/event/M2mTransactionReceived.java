@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code m2m_transaction_received} (v1): another Kopo Kopo merchant paid
- * this one (WEBHOOKS.md §3.5). The resource has no reference and no till number.
+ * this one (docs/k2-webhooks.md §3.5). The resource has no reference and no till number.
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code attributes.payment_link} of a {@code payment_link} result (WEBHOOKS.md §4.8).
- * Its fields differ by stage: an unpaid link has {@code paymentLinkStatus},
+ * {@code attributes.payment_link} of a {@code payment_link} result (docs/k2-webhooks.md
+ * §4.8). Its fields differ by stage: an unpaid link has {@code paymentLinkStatus},
  * {@code initiatorName}; a paid one has {@code status} {@code Paid} and the payment's
  * details.
  *

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Result type {@code payment_link}: a v2 payment link, as created or as paid (WEBHOOKS.md
- * §4.8).
+ * Result type {@code payment_link}: a v2 payment link, as created or as paid
+ * (docs/k2-webhooks.md §4.8).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

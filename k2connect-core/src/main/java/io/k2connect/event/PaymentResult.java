@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code payment}: an outgoing PAY payment to a pay recipient (v1,
- * WEBHOOKS.md §4.2).
+ * docs/k2-webhooks.md §4.2).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

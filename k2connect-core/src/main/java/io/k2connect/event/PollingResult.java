@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code polling}: the transactions K2 replayed for a polling request
- * (WEBHOOKS.md §4.4).
+ * (docs/k2-webhooks.md §4.4).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

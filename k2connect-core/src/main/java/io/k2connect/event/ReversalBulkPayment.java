@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The money movement of a reversal: {@code attributes.reversal_bulk_payment} of a
- * {@code reversal} result (WEBHOOKS.md §4.7).
+ * {@code reversal} result (docs/k2-webhooks.md §4.7).
  *
  * @param amount {@code amount}
  * @param status {@code status}, e.g. {@code Transferred}

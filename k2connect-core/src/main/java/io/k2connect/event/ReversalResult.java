@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code reversal} (or {@code reversals}, as the docs and one Ruby spec spell
- * it): the outcome of a v2 request to reverse a received transaction (WEBHOOKS.md §4.7).
+ * it): the outcome of a v2 request to reverse a received transaction (docs/k2-webhooks.md
+ * §4.7).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}: {@code reversal} or {@code reversals}

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code send_money}: the outcome of a v2 send-money request to one or more
- * destinations (WEBHOOKS.md §4.6).
+ * destinations (docs/k2-webhooks.md §4.6).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

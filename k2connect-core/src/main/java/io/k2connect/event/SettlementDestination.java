@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a settlement transfer went: {@code event.resource.destination} of a
- * {@code settlement_transfer_completed} webhook (WEBHOOKS.md §3.6). One record for both
- * kinds, so a destination type K2 adds later still parses; the fields of the other kind
- * are {@code null}.
+ * {@code settlement_transfer_completed} webhook (docs/k2-webhooks.md §3.6). One record
+ * for both kinds, so a destination type K2 adds later still parses; the fields of the
+ * other kind are {@code null}.
  *
  * @param type {@code destination.type}: {@value #BANK_ACCOUNT} or {@value #MOBILE_WALLET}
  * @param reference {@code destination.resource.reference}, the settlement account

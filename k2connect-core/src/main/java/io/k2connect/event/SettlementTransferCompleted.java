@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook topic {@code settlement_transfer_completed}: funds were settled to the
- * merchant's bank account or mobile wallet (WEBHOOKS.md §3.6). The resource has no
- * reference of its own.
+ * merchant's bank account or mobile wallet (docs/k2-webhooks.md §3.6). The resource has
+ * no reference of its own.
  *
  * @param id {@code id}, the webhook event id
  * @param topic {@code topic}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code settlement_transfer}: a transfer of funds to the merchant's own
- * settlement accounts (v1, WEBHOOKS.md §4.3).
+ * settlement accounts (v1, docs/k2-webhooks.md §4.3).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Result type {@code transaction_sms_notification}: the outcome of sending an SMS to the
- * payer of a buy-goods transaction (v1, WEBHOOKS.md §4.5).
+ * payer of a buy-goods transaction (v1, docs/k2-webhooks.md §4.5).
  *
  * @param id {@code data.id}
  * @param type {@code data.type}

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code attributes.transfer_batches} in a {@code payment},
- * {@code settlement_transfer} or {@code send_money} result (WEBHOOKS.md §4.2, §4.3,
- * §4.6).
+ * {@code settlement_transfer} or {@code send_money} result (docs/k2-webhooks.md §4.2,
+ * §4.3, §4.6).
  *
  * @param status {@code status}, e.g. {@code Transferred}
  * @param amount {@code amount} (send money only)

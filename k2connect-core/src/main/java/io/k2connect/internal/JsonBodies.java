@@ -7,7 +7,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The pieces that many K2 request bodies share, written the one way API.md specifies. */
+/**
+ * The pieces that many K2 request bodies share, written the one way docs/k2-api.md
+ * specifies.
+ */
 public final class JsonBodies {
 
 	private JsonBodies() {

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whose transactions a webhook subscription ({@code POST
  * /api/{v1|v2}/webhook_subscriptions}) or a polling request ({@code POST
- * /api/{v1|v2}/polling}) covers: one till, or the whole company (API.md §3 and §7).
+ * /api/{v1|v2}/polling}) covers: one till, or the whole company (docs/k2-api.md §3 and
+ * §7).
  */
 public enum Scope implements WireValue {
 

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How K2 moves money to a bank account: the {@code settlement_method} of a PAY bank
  * recipient ({@code POST /api/v1/pay_recipients}) and of a merchant bank account
- * ({@code POST /api/v1/merchant_bank_accounts}), API.md §0.5.
+ * ({@code POST /api/v1/merchant_bank_accounts}), docs/k2-api.md §0.5.
  */
 public enum SettlementMethod implements WireValue {
 

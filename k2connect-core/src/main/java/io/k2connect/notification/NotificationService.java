@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Transaction SMS notifications: a custom SMS to the payer of a Buy Goods transaction
- * (API.md §8; a v1 endpoint that K2 deprecates in v2). Obtain it from
+ * (docs/k2-api.md §8; a v1 endpoint that K2 deprecates in v2). Obtain it from
  * {@link io.k2connect.K2Client#notifications()}.
  */
 public final class NotificationService {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A custom SMS to the customer who paid a Buy Goods transaction
- * ({@code POST /api/v1/transaction_sms_notifications}, API.md §8). Build one with
+ * ({@code POST /api/v1/transaction_sms_notifications}, docs/k2-api.md §8). Build one with
  * {@link #builder()}; every field is required.
  *
  * <p>

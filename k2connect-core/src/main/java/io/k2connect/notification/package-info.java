@@ -1,5 +1,5 @@
 /**
- * Transaction SMS notifications to paying customers (API.md §8).
+ * Transaction SMS notifications to paying customers (docs/k2-api.md §8).
  */
 @NullMarked
 package io.k2connect.notification;

@@ -6,7 +6,7 @@ import io.k2connect.model.SettlementMethod;
 
 /**
  * A bank account PAY recipient ({@code "type": "bank_account"} of
- * {@code POST /api/v1/pay_recipients}, API.md §5.1).
+ * {@code POST /api/v1/pay_recipients}, docs/k2-api.md §5.1).
  *
  * <p>
  * Construction checks every field and throws one {@link K2ValidationException} naming all

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mobile wallet PAY recipient ({@code "type": "mobile_wallet"} of
- * {@code POST /api/v1/pay_recipients}, API.md §5.1). Build one with {@link #builder()}.
+ * {@code POST /api/v1/pay_recipients}, docs/k2-api.md §5.1). Build one with
+ * {@link #builder()}.
  *
  * <p>
  * Construction checks every rule and throws one {@link K2ValidationException} naming all

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an outgoing payment is for: the optional {@code category} of
- * {@code POST /api/v1/payments} (API.md §5.2). K2 documents exactly these fifteen values.
+ * {@code POST /api/v1/payments} (docs/k2-api.md §5.2). K2 documents exactly these fifteen
+ * values.
  */
 public enum PayCategory implements WireValue {
 

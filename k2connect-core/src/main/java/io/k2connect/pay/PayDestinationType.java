@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The kinds of PAY recipient: the {@code type} of {@code POST /api/v1/pay_recipients} and
- * the {@code destination_type} of {@code POST /api/v1/payments} (API.md §5). The two
- * share their values because a payment names the kind of recipient it goes to.
+ * the {@code destination_type} of {@code POST /api/v1/payments} (docs/k2-api.md §5). The
+ * two share their values because a payment names the kind of recipient it goes to.
  */
 public enum PayDestinationType implements WireValue {
 

@@ -2,8 +2,8 @@ package io.k2connect.pay;
 
 /**
  * Someone PAY can send money to, registered once with {@code POST /api/v1/pay_recipients}
- * (API.md §5.1) through {@link PayService#addPayRecipient(PayRecipient)}. Each kind is a
- * record that checks its own required fields when it is constructed.
+ * (docs/k2-api.md §5.1) through {@link PayService#addPayRecipient(PayRecipient)}. Each
+ * kind is a record that checks its own required fields when it is constructed.
  *
  * <p>
  * K2 answers with the recipient's location; the {@code recipient_reference} it assigns is

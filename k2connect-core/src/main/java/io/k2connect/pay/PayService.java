@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * PAY: register recipients and send them money (API.md §5, v1 only). Obtain it from
- * {@link io.k2connect.K2Client#pay()}.
+ * PAY: register recipients and send them money (docs/k2-api.md §5, v1 only). Obtain it
+ * from {@link io.k2connect.K2Client#pay()}.
  */
 public final class PayService {
 

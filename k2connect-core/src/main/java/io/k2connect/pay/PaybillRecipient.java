@@ -5,7 +5,7 @@ import io.k2connect.internal.Validator;
 
 /**
  * A Pay Bill PAY recipient ({@code "type": "paybill"} of
- * {@code POST /api/v1/pay_recipients}, API.md §5.1).
+ * {@code POST /api/v1/pay_recipients}, docs/k2-api.md §5.1).
  *
  * <p>
  * Construction checks every field and throws one {@link K2ValidationException} naming all

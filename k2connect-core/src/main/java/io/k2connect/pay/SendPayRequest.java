@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An outgoing PAY payment to a registered recipient ({@code POST /api/v1/payments},
- * API.md §5.2). Build one with {@link #builder()}.
+ * docs/k2-api.md §5.2). Build one with {@link #builder()}.
  *
  * <p>
  * Construction checks every rule and throws one {@link K2ValidationException} naming all

@@ -1,5 +1,5 @@
 /**
- * PAY: pay recipients and outgoing payments (API.md §5).
+ * PAY: pay recipients and outgoing payments (docs/k2-api.md §5).
  */
 @NullMarked
 package io.k2connect.pay;

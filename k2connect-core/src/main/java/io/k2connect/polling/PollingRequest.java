@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Asks K2 to replay the transactions of a time window ({@code POST /api/{v1|v2}/polling},
- * API.md §7), for a till or the whole company. Use
+ * docs/k2-api.md §7), for a till or the whole company. Use
  * {@link #forTill(String, OffsetDateTime, OffsetDateTime, String)},
  * {@link #forCompany(OffsetDateTime, OffsetDateTime, String)} or {@link #builder()}.
  *

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Polling: asking K2 to replay the transactions of a time window, e.g. to catch up on
- * missed webhooks (API.md §7). Obtain it from {@link io.k2connect.K2Client#polling()}.
+ * missed webhooks (docs/k2-api.md §7). Obtain it from
+ * {@link io.k2connect.K2Client#polling()}.
  */
 public final class PollingService {
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An M-PESA STK push: asks the customer's phone to pay into an Online Payments till
- * ({@code POST /api/{v1|v2}/incoming_payments}, API.md §4). Build one with
+ * ({@code POST /api/{v1|v2}/incoming_payments}, docs/k2-api.md §4). Build one with
  * {@link #builder()}.
  *
  * <p>

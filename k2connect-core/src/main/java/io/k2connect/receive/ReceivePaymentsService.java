@@ -10,7 +10,7 @@ import io.k2connect.internal.JsonBodies;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Receive payments: M-PESA STK push (API.md §4). Obtain it from
+ * Receive payments: M-PESA STK push (docs/k2-api.md §4). Obtain it from
  * {@link io.k2connect.K2Client#receivePayments()}.
  */
 public final class ReceivePaymentsService {

@@ -1,5 +1,5 @@
 /**
- * Receiving payments: M-PESA STK push requests and their results (API.md §4).
+ * Receiving payments: M-PESA STK push requests and their results (docs/k2-api.md §4).
  */
 @NullMarked
 package io.k2connect.receive;

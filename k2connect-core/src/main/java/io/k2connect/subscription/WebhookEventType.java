@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The event topics a webhook subscription ({@code POST
  * /api/{v1|v2}/webhook_subscriptions}) can listen to, each with the scopes K2 allows for
- * it (API.md §3). Each topic's wire name is the {@code TOPIC} of the record its webhooks
- * parse into, so the two cannot drift apart.
+ * it (docs/k2-api.md §3). Each topic's wire name is the {@code TOPIC} of the record its
+ * webhooks parse into, so the two cannot drift apart.
  */
 public enum WebhookEventType implements WireValue {
 
@@ -59,8 +59,9 @@ public enum WebhookEventType implements WireValue {
 	CARD_TRANSACTION_REVERSED(CardTransactionReversed.TOPIC, Scope.TILL),
 
 	/**
-	 * A business-to-business payment was reversed. A v2 topic; API.md presumes till scope
-	 * (no SDK allow-lists it), so only till is accepted until K2 documents more.
+	 * A business-to-business payment was reversed. A v2 topic; docs/k2-api.md presumes
+	 * till scope (no SDK allow-lists it), so only till is accepted until K2 documents
+	 * more.
 	 */
 	B2B_TRANSACTION_REVERSED(B2bTransactionReversed.TOPIC, Scope.TILL);
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Webhook subscriptions: telling K2 where to post events such as received Buy Goods
- * payments (API.md §3). Obtain it from {@link io.k2connect.K2Client#webhooks()}.
+ * payments (docs/k2-api.md §3). Obtain it from {@link io.k2connect.K2Client#webhooks()}.
  */
 public final class WebhookService {
 

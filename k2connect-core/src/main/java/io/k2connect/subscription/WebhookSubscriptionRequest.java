@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription to one webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions},
- * API.md §3): K2 will post every matching event, signed, to {@link #url()}. Use
+ * docs/k2-api.md §3): K2 will post every matching event, signed, to {@link #url()}. Use
  * {@link #forTill(WebhookEventType, String, String)},
  * {@link #forCompany(WebhookEventType, String)} or {@link #builder()}.
  *

@@ -17,7 +17,7 @@ import io.k2connect.internal.JsonReaders;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The OAuth endpoints of K2 (API.md §1). Obtain it from
+ * The OAuth endpoints of K2 (docs/k2-api.md §1). Obtain it from
  * {@link io.k2connect.K2Client#tokens()}.
  *
  * <p>

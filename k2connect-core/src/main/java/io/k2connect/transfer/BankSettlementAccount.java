@@ -6,7 +6,7 @@ import io.k2connect.model.SettlementMethod;
 
 /**
  * A bank account of the merchant's own that K2 may settle funds to
- * ({@code POST /api/v1/merchant_bank_accounts}, API.md §6.1).
+ * ({@code POST /api/v1/merchant_bank_accounts}, docs/k2-api.md §6.1).
  *
  * <p>
  * Construction checks every field and throws one {@link K2ValidationException} naming all

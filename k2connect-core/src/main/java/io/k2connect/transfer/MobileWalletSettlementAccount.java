@@ -5,7 +5,7 @@ import io.k2connect.internal.Validator;
 
 /**
  * A mobile wallet of the merchant's own that K2 may settle funds to
- * ({@code POST /api/v1/merchant_wallets}, API.md §6.2).
+ * ({@code POST /api/v1/merchant_wallets}, docs/k2-api.md §6.2).
  *
  * <p>
  * Construction checks every field and throws one {@link K2ValidationException} naming all

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer of the merchant's funds to its own settlement account
- * ({@code POST /api/v1/settlement_transfers}, API.md §6.3). Build one with
+ * ({@code POST /api/v1/settlement_transfers}, docs/k2-api.md §6.3). Build one with
  * {@link #builder()}, or use {@link #blind(URI)}.
  *
  * <p>

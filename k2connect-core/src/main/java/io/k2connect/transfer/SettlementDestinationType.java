@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a targeted settlement transfer goes: the {@code destination_type} of
- * {@code POST /api/v1/settlement_transfers} (API.md §6.3).
+ * {@code POST /api/v1/settlement_transfers} (docs/k2-api.md §6.3).
  */
 public enum SettlementDestinationType implements WireValue {
 

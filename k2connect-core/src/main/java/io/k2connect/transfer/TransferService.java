@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Transfers to the merchant's own accounts: settlement accounts and settlement transfers
- * (API.md §6, v1). Obtain it from {@link io.k2connect.K2Client#transfers()}.
+ * (docs/k2-api.md §6, v1). Obtain it from {@link io.k2connect.K2Client#transfers()}.
  */
 public final class TransferService {
 

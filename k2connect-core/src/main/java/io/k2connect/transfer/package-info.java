@@ -1,5 +1,5 @@
 /**
- * Settlement accounts and transfers of funds to them (API.md §6).
+ * Settlement accounts and transfers of funds to them (docs/k2-api.md §6).
  */
 @NullMarked
 package io.k2connect.transfer;

@@ -26,7 +26,7 @@ final class HmacSha256 {
 	private final boolean cloneable;
 
 	HmacSha256(String apiKey) {
-		// K2 keys the HMAC with the API key's UTF-8 bytes (WEBHOOKS.md §2).
+		// K2 keys the HMAC with the API key's UTF-8 bytes (docs/k2-webhooks.md §2).
 		this.key = new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 		this.prototype = newMac(this.key);
 		this.cloneable = canClone(this.prototype);

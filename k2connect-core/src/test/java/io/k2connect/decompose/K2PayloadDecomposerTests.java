@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The flat view keeps the Python and Ruby names, and does not crash where the Python
- * decomposer does (WEBHOOKS.md §6.4).
+ * decomposer does (docs/k2-webhooks.md §6.4).
  */
 class K2PayloadDecomposerTests {
 

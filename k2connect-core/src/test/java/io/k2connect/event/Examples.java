@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads the K2 example payloads that the tests share (copied from
- * shared/k2-api/examples).
+ * k2connect-core/src/test/resources/k2-api/examples).
  */
 public final class Examples {
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code webhook-*}, {@code result-*} and {@code status-*} example of
- * shared/k2-api/examples parses to the expected record with its key fields.
+ * k2connect-core/src/test/resources/k2-api/examples parses to the expected record with
+ * its key fields.
  */
 class K2PayloadParserExamplesTests {
 
@@ -52,7 +53,8 @@ class K2PayloadParserExamplesTests {
 			Map.entry("result-transaction_sms_notification-success.json", TransactionSmsNotificationResult.class),
 			Map.entry("status-incoming_payment-pending-node.json", IncomingPaymentResult.class),
 			Map.entry("status-incoming_payment-pending.json", IncomingPaymentResult.class),
-			// Status-only documents (WEBHOOKS.md §4.9) are never callbacks: not modelled.
+			// Status-only documents (docs/k2-webhooks.md §4.9) are never callbacks: not
+			// modelled.
 			Map.entry("status-merchant_bank_account.json", UnknownPayload.class),
 			Map.entry("status-pay_recipient-mobile_wallet.json", UnknownPayload.class),
 			Map.entry("status-payment_link-active-docs.json", PaymentLinkResult.class),

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The resource collections the simulator serves under {@code /api/v1} (and
  * {@code /api/v2} where K2 has them with the same shape), with the {@code data.type} of
- * their documents and whether K2 posts a result when they finish (API.md §16).
+ * their documents and whether K2 posts a result when they finish (docs/k2-api.md §16).
  */
 enum Collection {
 

@@ -8,10 +8,10 @@ import io.k2connect.subscription.WebhookEventType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What K2 refuses in the body of each create call (API.md §3–§8): required fields,
- * formats, enums and the combinations between them. Topic and scope rules come from
- * core's {@link WebhookEventType}, so the simulator and the SDK cannot disagree about
- * them.
+ * What K2 refuses in the body of each create call (docs/k2-api.md §3–§8): required
+ * fields, formats, enums and the combinations between them. Topic and scope rules come
+ * from core's {@link WebhookEventType}, so the simulator and the SDK cannot disagree
+ * about them.
  */
 final class CreateRules {
 
@@ -21,7 +21,7 @@ final class CreateRules {
 
 	static final Set<String> SETTLEMENT_DESTINATIONS = Set.of("merchant_bank_account", "merchant_wallet");
 
-	/** The categories of a PAY payment (API.md §5.2). */
+	/** The categories of a PAY payment (docs/k2-api.md §5.2). */
 	static final Set<String> PAYMENT_CATEGORIES = Set.of("advertising_and_marketing", "education_and_training",
 			"general", "insurance", "legal_and_professional", "maintenance_and_repairs", "loans", "office_supplies",
 			"permits_licences_subscriptions", "postage_and_shipping", "rent_or_mortgage", "sales_commissions", "travel",

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON shapes of WEBHOOKS.md: status and result documents (§4), webhook events (§3),
- * in K2's key order, so a body from the simulator reads like one from K2.
+ * The JSON shapes of docs/k2-webhooks.md: status and result documents (§4), webhook
+ * events (§3), in K2's key order, so a body from the simulator reads like one from K2.
  */
 final class Documents {
 

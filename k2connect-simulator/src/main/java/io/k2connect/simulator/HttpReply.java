@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the simulator answers to one request. Error bodies come in the two shapes K2 uses
- * (API.md §14.1): {@code {error_code, error_message}} under {@code /api}, and OAuth's
- * {@code {error, error_description}} under {@code /oauth}.
+ * (docs/k2-api.md §14.1): {@code {error_code, error_message}} under {@code /api}, and
+ * OAuth's {@code {error, error_description}} under {@code /oauth}.
  */
 record HttpReply(int status, Map<String, String> headers, byte[] body) {
 

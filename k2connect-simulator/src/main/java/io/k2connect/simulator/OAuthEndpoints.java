@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /oauth/token}, {@code /oauth/revoke}, {@code /oauth/introspect} and
- * {@code GET /oauth/token/info} (API.md §1), answering errors in OAuth's shape.
+ * {@code GET /oauth/token/info} (docs/k2-api.md §1), answering errors in OAuth's shape.
  */
 final class OAuthEndpoints {
 

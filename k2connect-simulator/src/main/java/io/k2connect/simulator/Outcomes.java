@@ -138,7 +138,7 @@ final class Outcomes {
 		return tx;
 	}
 
-	/** The key order of K2's STK push result resource (WEBHOOKS.md §4.1). */
+	/** The key order of K2's STK push result resource (docs/k2-webhooks.md §4.1). */
 	private static ObjectNode incomingPaymentResource(TillTransaction tx) {
 		ObjectNode resource = Wire.object();
 		resource.put("id", tx.id());

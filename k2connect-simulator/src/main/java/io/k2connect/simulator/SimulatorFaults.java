@@ -155,7 +155,7 @@ public final class SimulatorFaults {
 
 	/**
 	 * From now on posts every result and webhook twice, byte for byte the same body and
-	 * signature, as K2 may (WEBHOOKS.md §1).
+	 * signature, as K2 may (docs/k2-webhooks.md §1).
 	 * @return this
 	 */
 	public SimulatorFaults deliverTwice() {

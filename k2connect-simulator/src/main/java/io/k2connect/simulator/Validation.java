@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Collects what is wrong with a request body and words it as K2 does
- * ({@code "Subscriber phone number is an invalid number"}, API.md §4): a human label for
- * the field, then the rule. Several problems are joined with {@code ", "}, as Rails joins
- * full messages.
+ * ({@code "Subscriber phone number is an invalid number"}, docs/k2-api.md §4): a human
+ * label for the field, then the rule. Several problems are joined with {@code ", "}, as
+ * Rails joins full messages.
  */
 final class Validation {
 

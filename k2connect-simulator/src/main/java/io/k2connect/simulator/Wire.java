@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The wire conventions K2 uses in the documents the simulator writes (API.md §0.5). */
+/**
+ * The wire conventions K2 uses in the documents the simulator writes (docs/k2-api.md
+ * §0.5).
+ */
 final class Wire {
 
 	/** K2 stamps its documents in Nairobi time. */

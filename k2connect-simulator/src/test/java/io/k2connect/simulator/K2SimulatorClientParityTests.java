@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every seed operation of DESIGN.md §2, create and status, through the SDK's own services
- * against the simulator: what K2Client sends, the simulator accepts, and what the
- * simulator answers, K2Client reads into its typed records.
+ * Every seed operation of docs/architecture.md §2, create and status, through the SDK's
+ * own services against the simulator: what K2Client sends, the simulator accepts, and
+ * what the simulator answers, K2Client reads into its typed records.
  */
 @K2SimulatorTest(callbackDelayMillis = 20)
 class K2SimulatorClientParityTests {

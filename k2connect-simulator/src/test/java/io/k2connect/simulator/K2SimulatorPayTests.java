@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PAY (API.md §5) with K2's own example bodies posted as raw JSON, so the simulator is
- * held to what every SDK sends, not only to what K2Client sends
+ * PAY (docs/k2-api.md §5) with K2's own example bodies posted as raw JSON, so the
+ * simulator is held to what every SDK sends, not only to what K2Client sends
  * ({@link K2SimulatorClientParityTests}).
  */
 @K2SimulatorTest(callbackDelayMillis = 20)

@@ -64,7 +64,7 @@ class K2SimulatorReceivePaymentsTests {
 		client.receivePayments().createPaymentRequest(request("0712345678"));
 		JsonNode result = Api.json(this.app.awaitOne(WAIT).body());
 		// hashed_sender_phone is the newer field that the older example lacks
-		// (WEBHOOKS.md §4.1).
+		// (docs/k2-webhooks.md §4.1).
 		assertThat(shape(result)).isEqualTo(with(shape(Api.example("result-incoming_payment-success.json")),
 				"data.attributes.event.resource.hashed_sender_phone"));
 	}

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * OAuth (API.md §1, §15): tokens are issued, expire, can be revoked, and guard every API
- * call.
+ * OAuth (docs/k2-api.md §1, §15): tokens are issued, expire, can be revoked, and guard
+ * every API call.
  */
 class K2SimulatorTokenTests {
 

@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settlement accounts and transfers (API.md §6, §11) with K2's own example bodies as raw
- * JSON, including the v2 account paths that K2Client does not call.
+ * Settlement accounts and transfers (docs/k2-api.md §6, §11) with K2's own example bodies
+ * as raw JSON, including the v2 account paths that K2Client does not call.
  */
 @K2SimulatorTest(callbackDelayMillis = 20)
 class K2SimulatorTransferTests {

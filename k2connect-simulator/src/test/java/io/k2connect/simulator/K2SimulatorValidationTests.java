@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every create endpoint refuses a broken body with {@code 400 {"error_code": 400,
- * "error_message": ...}} naming the field (API.md §14), and stores nothing.
+ * "error_message": ...}} naming the field (docs/k2-api.md §14), and stores nothing.
  */
 @K2SimulatorTest
 class K2SimulatorValidationTests {

@@ -25,8 +25,9 @@ import io.k2connect.webhook.K2SignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DESIGN.md §6 throughput bar: the webhook endpoint must hold at least 80% of the
- * throughput of an empty Spring MVC POST endpoint in the same app under the same load.
+ * The docs/architecture.md §6 throughput bar: the webhook endpoint must hold at least 80%
+ * of the throughput of an empty Spring MVC POST endpoint in the same app under the same
+ * load.
  *
  * <p>
  * Starts {@link ThroughputApp} in a child JVM (or uses {@code --url} of one already

@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The DESIGN.md §6 start-up bar: the starter adds no network call at start-up and under
- * 100 ms to it.
+ * The docs/architecture.md §6 start-up bar: the starter adds no network call at start-up
+ * and under 100 ms to it.
  *
  * <p>
  * Starts {@link ThroughputApp} (embedded Tomcat, Spring MVC, the starter on the classpath

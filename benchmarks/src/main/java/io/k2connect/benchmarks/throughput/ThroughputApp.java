@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The app under load: Spring MVC on embedded Tomcat with two POST endpoints,
  * <ul>
  * <li>{@code /empty}: an empty Spring MVC endpoint that reads nothing and answers 200
- * (the baseline of DESIGN.md §6);</li>
+ * (the baseline of docs/architecture.md §6);</li>
  * <li>{@code /k2/webhooks}: the starter's {@code K2WebhookController} (raw body, HMAC
  * check, parse, de-duplication, event published to
  * {@link #on(BuygoodsTransactionReceived)}).</li>
