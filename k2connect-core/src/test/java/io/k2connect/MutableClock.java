@@ -15,6 +15,11 @@ public final class MutableClock extends Clock {
 		this.now = now;
 	}
 
+	/** A clock that starts at the current instant. */
+	public static MutableClock now() {
+		return new MutableClock(Instant.now());
+	}
+
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}

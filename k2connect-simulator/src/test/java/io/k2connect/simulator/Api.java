@@ -1,7 +1,6 @@
 package io.k2connect.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.k2connect.K2Client;
+import io.k2connect.event.Examples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,15 +73,7 @@ final class Api {
 	}
 
 	static ObjectNode example(String name) {
-		try (InputStream in = Api.class.getResourceAsStream("/k2-api/examples/" + name)) {
-			if (in == null) {
-				throw new AssertionError("no example " + name);
-			}
-			return (ObjectNode) Wire.mapper().readTree(in.readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return (ObjectNode) json(Examples.bytes(name));
 	}
 
 	/** An example request with its callback URL pointed at the receiver. */

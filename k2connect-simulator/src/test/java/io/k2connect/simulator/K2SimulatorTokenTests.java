@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2Client;
+import io.k2connect.MutableClock;
 import io.k2connect.RequestOptions;
 import io.k2connect.receive.PaymentRequest;
 import io.k2connect.token.AccessToken;

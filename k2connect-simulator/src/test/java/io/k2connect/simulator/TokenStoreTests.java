@@ -2,6 +2,7 @@ package io.k2connect.simulator;
 
 import java.time.Duration;
 
+import io.k2connect.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.k2connect.K2Client;
 import io.k2connect.K2SignatureException;
+import io.k2connect.K2TestServer;
 import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.CustomerCreated;
 import io.k2connect.notification.NotificationService;
@@ -210,7 +211,7 @@ class K2AutoConfigurationTests {
 	@Test
 	void restClientCustomizersApplyToK2Calls() {
 		CountingRestClientCustomizer counting = new CountingRestClientCustomizer();
-		try (TokenEndpointStub k2 = new TokenEndpointStub()) {
+		try (K2TestServer k2 = K2TestServer.start()) {
 			this.contextRunner
 				.withPropertyValues("k2.client-id=id", "k2.client-secret=secret", "k2.base-url=" + k2.baseUrl())
 				.withBean(RestClientCustomizer.class, () -> counting)

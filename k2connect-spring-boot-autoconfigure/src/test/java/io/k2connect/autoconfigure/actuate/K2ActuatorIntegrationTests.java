@@ -1,6 +1,6 @@
 package io.k2connect.autoconfigure.actuate;
 
-import io.k2connect.autoconfigure.TokenEndpointStub;
+import io.k2connect.K2TestServer;
 import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class K2ActuatorIntegrationTests {
 
-	private static final TokenEndpointStub K2 = new TokenEndpointStub();
+	private static final K2TestServer K2 = K2TestServer.start();
 
 	@Autowired
 	private MockMvc mvc;
 
 	@DynamicPropertySource
 	static void k2(DynamicPropertyRegistry registry) {
-		registry.add("k2.base-url", K2::baseUrl);
+		registry.add("k2.base-url", () -> K2.baseUrl().toString());
 	}
 
 	@AfterAll

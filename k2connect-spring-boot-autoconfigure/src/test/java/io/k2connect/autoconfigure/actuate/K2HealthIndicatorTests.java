@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.k2connect.K2Client;
-import io.k2connect.autoconfigure.TokenEndpointStub;
+import io.k2connect.K2TestServer;
+import io.k2connect.K2TestServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class K2HealthIndicatorTests {
 
-	private final TokenEndpointStub k2 = new TokenEndpointStub();
+	private final K2TestServer k2 = K2TestServer.start();
 
 	private final K2Client client = K2Client.builder()
 		.clientId("id")
@@ -37,12 +38,13 @@ class K2HealthIndicatorTests {
 
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsKeys("baseUrl", "tokenExpiresAt");
-		assertThat(health.toString()).doesNotContain("stub-token-value").doesNotContain("health-secret");
+		assertThat(health.toString()).doesNotContain(this.k2.lastIssuedToken()).doesNotContain("health-secret");
 	}
 
 	@Test
 	void downWithTheErrorWhenK2RefusesTheCredentials() {
-		this.k2.status = 401;
+		this.k2.script("POST", "/oauth/token", Reply.json(401,
+				"{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}"));
 
 		Health health = new K2HealthIndicator(this.client).health();
 
@@ -54,14 +56,14 @@ class K2HealthIndicatorTests {
 
 	@Test
 	void downChecksTheTokenEndpointAtMostOncePerInterval() {
-		this.k2.status = 500;
+		this.k2.script("POST", "/oauth/token", Reply.json(500, "{\"error\":\"server_error\"}"));
 		K2HealthIndicator indicator = new K2HealthIndicator(this.client);
 
 		for (int i = 0; i < 20; i++) {
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
 		}
 
-		assertThat(this.k2.tokenRequests).hasValue(1);
+		assertThat(this.k2.tokenRequests()).isEqualTo(1);
 	}
 
 	@Test
@@ -81,7 +83,7 @@ class K2HealthIndicatorTests {
 		}
 
 		assertThat(indicator.health().getDetails().get("error")).isEqualTo("DateTimeException");
-		assertThat(this.k2.tokenRequests).hasValue(1);
+		assertThat(this.k2.tokenRequests()).isEqualTo(1);
 	}
 
 	@Test
@@ -92,7 +94,7 @@ class K2HealthIndicatorTests {
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		}
 
-		assertThat(this.k2.tokenRequests).hasValue(1);
+		assertThat(this.k2.tokenRequests()).isEqualTo(1);
 	}
 
 }

@@ -1,13 +1,11 @@
 package io.k2connect.autoconfigure.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.k2connect.event.Examples;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,15 +49,7 @@ public class WebhookTestApplication {
 	}
 
 	public static byte[] example(String name) {
-		try (InputStream in = WebhookTestApplication.class.getResourceAsStream("/k2-api/examples/" + name)) {
-			if (in == null) {
-				throw new IllegalArgumentException("no example " + name);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Examples.bytes(name);
 	}
 
 	public static String exampleText(String name) {
