@@ -5,8 +5,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import io.k2connect.K2TestServer.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.k2connect.K2TestServer.stkPush;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,14 +23,10 @@ class K2HttpTests {
 
 	private static final String STK = "/api/v1/incoming_payments";
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void getSurvivesTwo503s() {

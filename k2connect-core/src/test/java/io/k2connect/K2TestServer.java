@@ -26,6 +26,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.k2connect.internal.K2Json;
 import io.k2connect.receive.PaymentRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request, issues tokens, answers creates with 201 + Location and status reads with 200,
  * and plays scripted replies (statuses, delays, dropped connections) where a test asks
  * for them.
+ *
+ * <p>
+ * Registered with {@code @RegisterExtension}, it stops by itself after each test.
  */
-public final class K2TestServer implements AutoCloseable {
+public final class K2TestServer implements AutoCloseable, AfterEachCallback {
 
 	private final HttpServer server;
 
@@ -184,6 +189,11 @@ public final class K2TestServer implements AutoCloseable {
 
 	public String lastIssuedToken() {
 		return "token-" + this.tokensIssued.get();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.k2connect.K2TestServer.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,12 +24,8 @@ class TokenManagementTests {
 
 	private static final String STK_PATH = "/api/v1/incoming_payments";
 
-	private final K2TestServer server = K2TestServer.start();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	@Test
 	void tokenIsFetchedLazilyAndReusedAcrossCalls() {

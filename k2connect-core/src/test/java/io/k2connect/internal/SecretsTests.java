@@ -21,8 +21,8 @@ import io.k2connect.K2TestServer;
 import io.k2connect.K2TestServer.Reply;
 import io.k2connect.RequestOptions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,14 +53,10 @@ class SecretsTests {
 
 	private static final String INFO = "/oauth/token/info";
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = client(this.server.clientBuilder());
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void tokenEndpoint401EchoingTheSecret() {

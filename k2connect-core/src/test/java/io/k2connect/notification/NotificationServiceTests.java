@@ -6,22 +6,18 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.TransactionSmsNotificationResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class NotificationServiceTests {
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void sendTransactionSmsNotificationPostsTheDocumentedBody() {

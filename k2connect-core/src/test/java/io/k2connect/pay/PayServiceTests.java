@@ -13,8 +13,8 @@ import io.k2connect.ResourceLocation;
 import io.k2connect.event.PaymentResult;
 import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,14 +27,10 @@ class PayServiceTests {
 
 	private static final String CALLBACK = "https://webhook.site/52fd1913-778e-4ee1-bdc4-74517abb758d";
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void addPayRecipientPostsTheDocumentedMobileWalletBody() {

@@ -11,8 +11,8 @@ import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.event.PollingResult;
 import io.k2connect.model.Scope;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +24,10 @@ class PollingServiceTests {
 
 	private static final OffsetDateTime TO = OffsetDateTime.parse("2021-04-19T08:50:22+03:00");
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void createPollingRequestForCompanyPostsTheDocumentedBody() {

@@ -7,8 +7,8 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.model.Scope;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -18,14 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class WebhookServiceTests {
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void createSubscriptionForTillPostsTheDocumentedBody() {

@@ -9,8 +9,8 @@ import io.k2connect.K2AuthenticationException;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2TestServer.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,14 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TokenServiceTests {
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void requestAccessTokenPostsTheClientCredentialsFormEncoded() {

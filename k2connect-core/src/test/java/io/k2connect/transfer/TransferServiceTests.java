@@ -12,8 +12,8 @@ import io.k2connect.ResourceLocation;
 import io.k2connect.event.SettlementTransferResult;
 import io.k2connect.model.Amounts;
 import io.k2connect.model.SettlementMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,14 +28,10 @@ class TransferServiceTests {
 
 	private static final String REFERENCE = "eba238ae-e03f-46f6-aed5-db357fb00f9c";
 
-	private final K2TestServer server = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer server = K2TestServer.start();
 
 	private final K2Client client = this.server.clientBuilder().build();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void addBankSettlementAccountPostsTheDocumentedBody() {

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.K2TestServer.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class K2HealthIndicatorTests {
 
-	private final K2TestServer k2 = K2TestServer.start();
+	@RegisterExtension
+	final K2TestServer k2 = K2TestServer.start();
 
 	private final K2Client client = K2Client.builder()
 		.clientId("id")
@@ -26,11 +27,6 @@ class K2HealthIndicatorTests {
 		.baseUrl(this.k2.baseUrl())
 		.maxRetries(0)
 		.build();
-
-	@AfterEach
-	void stop() {
-		this.k2.close();
-	}
 
 	@Test
 	void upWhenATokenCanBeObtained() {
