@@ -214,8 +214,7 @@ final class ClientTransport implements K2Transport {
 				throw ex;
 			}
 			// K2 refused a token we believed valid (revoked, or expired early): one fresh
-			// try.
-			// Safe even for payments: a 401 means K2 did not act on the request.
+			// try. Safe even for payments: a 401 means K2 did not act on the request.
 			this.tokens.invalidate(token.accessToken());
 			return this.http.execute(request.withBearerToken(this.tokens.get().accessToken()));
 		}

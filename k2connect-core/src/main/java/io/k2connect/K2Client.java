@@ -99,8 +99,7 @@ public final class K2Client {
 		String userAgent = "k2connect-java/" + VERSION
 				+ ((builder.userAgentSuffix != null) ? " " + builder.userAgentSuffix : "");
 		// The HTTP client is made on the first call, from the settings as they are now: a
-		// builder
-		// changed after build() must not change this client.
+		// builder changed after build() must not change this client.
 		Duration connectTimeout = builder.connectTimeout;
 		Duration readTimeout = builder.readTimeout;
 		Supplier<RestClient.Builder> restClientSource = builder.restClientBuilder;

@@ -59,8 +59,8 @@ final class TokenCache {
 				return current.token();
 			}
 			// The fetch this thread waited for failed: share its outcome rather than have
-			// every
-			// waiting caller repeat it, one after the other, against a K2 that is down.
+			// every waiting caller repeat it, one after the other, against a K2 that is
+			// down.
 			Failure failure = this.lastFailure;
 			if (failure != null && failure.atNanos() - waitingSince >= 0) {
 				throw failure.exception();

@@ -211,11 +211,9 @@ public final class K2PayloadDecomposer {
 		out.destinationType = destination.type();
 		out.destinationReference = destination.reference();
 		// The Python SDK keys these branches on
-		// "merchant_bank_account"/"merchant_wallet",
-		// which K2 never sends (docs/k2-webhooks.md §6.4); branch on the real type
-		// instead, and
-		// fill
-		// both the Python and the Ruby names.
+		// "merchant_bank_account"/"merchant_wallet", which K2 never sends
+		// (docs/k2-webhooks.md §6.4); branch on the real type instead, and fill both the
+		// Python and the Ruby names.
 		if (destination.isBankAccount() || "merchant_bank_account".equalsIgnoreCase(destination.type())) {
 			out.accountName = destination.accountName();
 			out.accountNumber = destination.accountNumber();

@@ -70,8 +70,8 @@ public final class DeliveryKeys {
 			return hasText(daraja.transactionId()) ? bounded("daraja:" + daraja.transactionId()) : null;
 		}
 		// An event of a topic this version does not model still has its event id; an
-		// unknown
-		// result type is not keyed, because which of its fields are states is unknown.
+		// unknown result type is not keyed, because which of its fields are states is
+		// unknown.
 		if (payload instanceof UnknownPayload unknown && unknown.topic() != null && hasText(unknown.id())) {
 			return bounded("event:" + unknown.id());
 		}

@@ -53,9 +53,8 @@ final class EventMapping {
 				"BillRefNumber", "InvoiceNumber", "OrgAccountBalance", "ThirdPartyTransID", "ThirdPartyTransId",
 				"MSISDN", "FirstName", "MiddleName", "LastName")
 		// Read before the topic (K2 sends it first, but JSON has no order), the resource
-		// is kept
-		// whole in case the topic turns out to want it; the records read it just the
-		// same.
+		// is kept whole in case the topic turns out to want it; the records read it just
+		// the same.
 		.object("event", (root) -> keepsTheResource(root) ? EVENT_KEEPING_THE_RESOURCE : EVENT)
 		.object("_links", Shape.of("self", "resource"));
 

@@ -121,9 +121,8 @@ public final class K2Http {
 			}
 			catch (RuntimeException ex) {
 				// RestClientException, or whatever an application's interceptor or
-				// customizer threw:
-				// callers catch K2Exception, so nothing else may escape, and nothing that
-				// shows a secret.
+				// customizer threw: callers catch K2Exception, so nothing else may
+				// escape, and nothing that shows a secret.
 				Secrets secrets = secrets(request);
 				if (ex instanceof K2Exception k2 && !secrets.shownBy(k2)) {
 					throw k2;

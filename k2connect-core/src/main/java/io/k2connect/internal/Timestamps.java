@@ -20,10 +20,9 @@ import org.jspecify.annotations.Nullable;
 public final class Timestamps {
 
 	// Not ISO_OFFSET_DATE_TIME: that drops ":00" seconds and writes UTC as "Z", while
-	// K2's own
-	// documents always show seconds and an offset such as "+03:00". The fraction appears
-	// only
-	// when there is one, so "2021-04-12T08:50:22+03:00" round-trips unchanged.
+	// K2's own documents always show seconds and an offset such as "+03:00". The fraction
+	// appears only when there is one, so "2021-04-12T08:50:22+03:00" round-trips
+	// unchanged.
 	private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE)
 		.appendLiteral('T')

@@ -90,8 +90,8 @@ public final class Validator {
 		}
 		check(value.signum() > 0, field, "must be greater than 0");
 		// Only precision() and scale() until the value is known to be small: arithmetic
-		// on
-		// 1E+300000000 (stripTrailingZeros, setScale, writing it out) would not finish.
+		// on 1E+300000000 (stripTrailingZeros, setScale, writing it out) would not
+		// finish.
 		int precision = value.precision();
 		if (precision > Amounts.MAX_PRECISION) {
 			this.errors.add(new FieldError(field, "must be written with at most " + Amounts.MAX_PRECISION + " digits"));

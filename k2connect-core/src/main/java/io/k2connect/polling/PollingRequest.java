@@ -40,8 +40,7 @@ public record PollingRequest(Scope scope, @Nullable String scopeReference, Offse
 		}
 		else {
 			// A till number with company scope most likely means the caller wanted till
-			// scope;
-			// saying so beats polling the whole company.
+			// scope; saying so beats polling the whole company.
 			scopeReference = v.optionalText(scopeReference);
 			v.check(scope == null || scopeReference == null, "scope_reference", "must be empty when scope is company");
 		}

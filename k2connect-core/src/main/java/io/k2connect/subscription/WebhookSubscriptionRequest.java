@@ -45,8 +45,7 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 		}
 		else {
 			// The Python v1 SDK refuses a reference with company scope: K2 would not use
-			// it, and
-			// a till number here usually means the caller wanted till scope.
+			// it, and a till number here usually means the caller wanted till scope.
 			scopeReference = v.optionalText(scopeReference);
 			v.check(scope == null || scopeReference == null, "scope_reference", "must be empty when scope is company");
 		}

@@ -75,9 +75,8 @@ public final class TokenService {
 			throw malformed(response, "POST /oauth/token answered without an access_token");
 		}
 		// A token with CR, LF, NUL or spaces cannot go into an Authorization header, and
-		// the JDK
-		// would quote it whole in its refusal; it is rejected here, quoting nothing of
-		// it.
+		// the JDK would quote it whole in its refusal; it is rejected here, quoting
+		// nothing of it.
 		if (!token.chars().allMatch((c) -> c >= 0x21 && c <= 0x7E)) {
 			throw malformed(response,
 					"POST /oauth/token answered an access_token with characters other than visible ASCII");
@@ -94,9 +93,8 @@ public final class TokenService {
 			return DEFAULT_TOKEN_LIFETIME;
 		}
 		// A lifetime under a second, or none that can be read, would have the cache fetch
-		// a new
-		// token for every call: K2 sent something wrong, and saying so beats hammering
-		// it.
+		// a new token for every call: K2 sent something wrong, and saying so beats
+		// hammering it.
 		BigDecimal seconds = JsonReaders.decimal(expiresIn);
 		if (seconds == null || seconds.compareTo(BigDecimal.ONE) < 0) {
 			throw malformed(response,

@@ -113,8 +113,8 @@ public final class K2SignatureVerifier {
 			}
 		}
 		// K2 sends lower case; upper case decodes to the same digest, so a correct one
-		// still
-		// passes and a wrong one fails the comparison below like any other mismatch.
+		// still passes and a wrong one fails the comparison below like any other
+		// mismatch.
 		return HexFormat.of().parseHex(value);
 	}
 

@@ -156,8 +156,7 @@ class PayServiceTests {
 		JsonNode body = this.server.onlyApiPost("/api/v1/payments");
 		ObjectNode expected = K2TestServer.example("request-send_pay.json");
 		// The example (Python v1) sends the value as the string "10"; docs/k2-api.md §0.5
-		// has us
-		// send a JSON number.
+		// has us send a JSON number.
 		((ObjectNode) expected.get("amount")).put("value", 10);
 		K2TestServer.assertJsonEquals(body, expected);
 		assertThat(location.location().getPath()).isEqualTo("/api/v1/payments/" + location.id());

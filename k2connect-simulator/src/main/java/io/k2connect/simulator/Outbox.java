@@ -148,8 +148,8 @@ final class Outbox {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
 				.build();
 			// The request timeout stops counting once headers arrive; bound the whole
-			// exchange, so
-			// an application that stalls mid-answer cannot block its queue for ever.
+			// exchange, so an application that stalls mid-answer cannot block its queue
+			// for ever.
 			CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
 					HttpResponse.BodyHandlers.discarding());
 			try {

@@ -59,10 +59,8 @@ final class Outcomes {
 		try {
 			this.scheduler.schedule(() -> {
 				// Under the state's monitor, which reset() holds too: a completion runs
-				// wholly
-				// before a reset or not at all, so no result, transaction or balance of a
-				// finished
-				// test leaks into the next one.
+				// wholly before a reset or not at all, so no result, transaction or
+				// balance of a finished test leaks into the next one.
 				synchronized (this.state) {
 					if (epoch == this.state.epoch.get()) {
 						complete(resource);

@@ -221,8 +221,7 @@ final class Validation {
 			URI uri = new URI(value);
 			String scheme = uri.getScheme();
 			// The authority, not the host: K2's own examples use host names with
-			// underscores,
-			// which java.net.URI does not parse as a host.
+			// underscores, which java.net.URI does not parse as a host.
 			return uri.isAbsolute() && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank()
 					&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
 		}

@@ -75,9 +75,8 @@ class K2SimulatorTests {
 				RawConnection connection = new RawConnection(k2.baseUrl())) {
 			Duration took = connection.timePosts(30, "/oauth/token", RawConnection.tokenForm(k2));
 			// With Nagle's algorithm each answer's body waits for the client's delayed
-			// ACK of its
-			// headers: about 40 ms a request on Linux, so 30 would take more than a
-			// second.
+			// ACK of its headers: about 40 ms a request on Linux, so 30 would take more
+			// than a second.
 			assertThat(took).isLessThan(Duration.ofMillis(30 * 20));
 		}
 	}

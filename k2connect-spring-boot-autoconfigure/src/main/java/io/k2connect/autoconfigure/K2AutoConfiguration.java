@@ -58,10 +58,8 @@ public final class K2AutoConfiguration {
 			.maxRetries(properties.getHttp().getMaxRetries())
 			.tokenRefreshSkew(properties.getToken().getRefreshSkew())
 			// Boot's builder carries observations and RestClientCustomizers. It is
-			// fetched on the
-			// first K2 call, not here (creating it sets up TLS), and cloned, so the
-			// application's
-			// own builder stays as it was.
+			// fetched on the first K2 call, not here (creating it sets up TLS), and
+			// cloned, so the application's own builder stays as it was.
 			.restClientBuilder(() -> restClientBuilder.getIfAvailable(RestClient::builder));
 		String apiKey = apiKey(connectionDetails, properties);
 		if (apiKey != null) {

@@ -33,8 +33,7 @@ class Ledger {
 
 	void paymentRequested(String id, String phone, BigDecimal amount) {
 		// The callback can arrive before this runs: then its outcome is kept, and the
-		// request's
-		// own details are filled in.
+		// request's own details are filled in.
 		this.payments.merge(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now()),
 				(settled, requested) -> new Payment(id, phone, amount, settled.status(), settled.mpesaReference(),
 						settled.error(), requested.requestedAt()));

@@ -101,10 +101,9 @@ class ShopController {
 			.network(MobileWalletRecipient.SAFARICOM)
 			.build());
 		// K2 names a recipient by its recipient_reference, from the dashboard (the docs
-		// say the
-		// API lookup is discontinued): configure it as shop.payout-recipient-reference.
-		// The
-		// simulator also accepts the id from the Location, which the demo uses otherwise.
+		// say the API lookup is discontinued): configure it as
+		// shop.payout-recipient-reference. The simulator also accepts the id from the
+		// Location, which the demo uses otherwise.
 		String reference = (this.shop.payoutRecipientReference() != null) ? this.shop.payoutRecipientReference()
 				: recipient.id();
 		ResourceLocation payment = this.pay.sendPay(SendPayRequest.builder()

@@ -44,8 +44,8 @@ final class ServerThreads {
 					int close = stat.lastIndexOf(')');
 					String name = stat.substring(open + 1, close);
 					String[] fields = stat.substring(close + 2).split(" ");
-					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime,
-																							// stime
+					// utime + stime
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 					groups.merge(group(name), ticks * NANOS_PER_TICK, Long::sum);
 				}
 				catch (IOException | RuntimeException ex) {

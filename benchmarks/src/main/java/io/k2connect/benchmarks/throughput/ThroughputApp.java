@@ -103,8 +103,7 @@ public class ThroughputApp {
 		SpringApplication application = new SpringApplication(ThroughputApp.class);
 		application.setDefaultProperties(defaultProperties());
 		// ApplicationPreparedEvent comes right before refresh(); ContextRefreshedEvent at
-		// its
-		// end, after the embedded Tomcat has started.
+		// its end, after the embedded Tomcat has started.
 		ApplicationListener<ApplicationEvent> refreshTimer = (event) -> {
 			if (event instanceof ApplicationPreparedEvent) {
 				refreshStartEnd[0] = System.nanoTime();
@@ -115,9 +114,8 @@ public class ThroughputApp {
 		};
 		application.addListeners(refreshTimer);
 		// Diagnosis only (-Dk2bench.startupSteps=N): record Spring's start-up steps and
-		// print the
-		// N slowest bean creations. Recording costs time itself, so timed runs leave it
-		// off.
+		// print the N slowest bean creations. Recording costs time itself, so timed runs
+		// leave it off.
 		BufferingApplicationStartup startup = null;
 		if (Integer.getInteger("k2bench.startupSteps") != null) {
 			startup = new BufferingApplicationStartup(100_000);

@@ -69,8 +69,7 @@ public final class K2HealthIndicator implements HealthIndicator {
 			return checked.health();
 		}
 		// One check at a time, and nobody queues behind it: a slow K2 must not stall
-		// every
-		// health request (and the probes that depend on them) for the length of a
+		// every health request (and the probes that depend on them) for the length of a
 		// timeout.
 		if (!this.checking.tryLock()) {
 			return (checked != null) ? checked.health()
@@ -100,8 +99,8 @@ public final class K2HealthIndicator implements HealthIndicator {
 		}
 		catch (RuntimeException ex) {
 			// Not only K2Exceptions: whatever escapes (a broken clock, a bug) must become
-			// an answer
-			// that is cached like any other, or every probe would try again at once.
+			// an answer that is cached like any other, or every probe would try again at
+			// once.
 			String error = (ex instanceof K2Exception) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
 					: ex.getClass().getSimpleName();
 			return Health.down()

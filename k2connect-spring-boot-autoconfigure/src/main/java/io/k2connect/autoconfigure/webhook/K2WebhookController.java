@@ -144,8 +144,7 @@ public final class K2WebhookController {
 		}
 		finally {
 			// Errors too (not only exceptions) must release the claim, or every repeat
-			// would be
-			// acknowledged as a duplicate and the event lost.
+			// would be acknowledged as a duplicate and the event lost.
 			if (published) {
 				this.registry.complete(key);
 			}
@@ -193,8 +192,7 @@ public final class K2WebhookController {
 		try (InputStream in = request.getInputStream()) {
 			if (declared >= 0) {
 				// The usual case (K2 sends Content-Length, already checked against the
-				// limit):
-				// one exact read, no growing buffer.
+				// limit): one exact read, no growing buffer.
 				return in.readNBytes((int) declared);
 			}
 			byte[] buffer = new byte[(int) Math.min(cap + 1L, 8192)];
