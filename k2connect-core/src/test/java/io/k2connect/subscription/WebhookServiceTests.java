@@ -31,11 +31,11 @@ class WebhookServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/webhook_subscriptions");
+		assertThat(request.path()).isEqualTo("/api/v2/webhook_subscriptions");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-webhook_subscription-till.json"));
-		assertThat(location.location().getPath()).startsWith("/api/v1/webhook_subscriptions/");
+		assertThat(location.location().getPath()).startsWith("/api/v2/webhook_subscriptions/");
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class WebhookServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/webhook_subscriptions");
+		assertThat(request.path()).isEqualTo("/api/v2/webhook_subscriptions");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		JsonNode body = request.json();
@@ -200,15 +200,15 @@ class WebhookServiceTests {
 	}
 
 	@Test
-	void apiVersionV2PostsUnderApiV2() {
+	void apiVersionV1PostsUnderApiV1() {
 		this.server.clientBuilder()
-			.apiVersion(ApiVersion.V2)
+			.apiVersion(ApiVersion.V1)
 			.build()
 			.webhooks()
 			.createSubscription(WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
 					"https://example.com/k2/webhooks"));
 
-		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/webhook_subscriptions");
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v1/webhook_subscriptions");
 	}
 
 }
