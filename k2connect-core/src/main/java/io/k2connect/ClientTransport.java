@@ -25,8 +25,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * {@link K2Client}'s {@link K2Transport}: a create ({@code POST} JSON, answered by
- * {@code 201} and a {@code Location}) and a status read ({@code GET} the location), over
- * the client's {@link K2Http}.
+ * {@code 201} and a {@code Location}), a status read ({@code GET} the location) and an
+ * action on a resource ({@code POST} JSON, answered by {@code 200}), over the client's
+ * {@link K2Http}.
  *
  * <p>
  * It adds the bearer token (the caller's own, or the managed one), and when K2 refuses a
@@ -117,10 +118,7 @@ final class ClientTransport implements K2Transport {
 	private byte[] get(ResourceLocation location, RequestOptions options) {
 		Objects.requireNonNull(location, "location must not be null");
 		Objects.requireNonNull(options, "options must not be null");
-		if (!Urls.sameOrigin(location.location(), this.baseUrl)) {
-			throw new K2ValidationException("location",
-					"must be on the configured base URL " + this.baseUrl + " (the access token is only sent there)");
-		}
+		requireBaseUrlOrigin("location", location.location());
 		K2Http.Request request = new K2Http.Request(HttpMethod.GET, location.location(), null, null, null, true);
 		return authorised(request, options).body();
 	}
@@ -154,6 +152,31 @@ final class ClientTransport implements K2Transport {
 					+ "' document where " + resultType.getSimpleName() + " was expected");
 		}
 		return resultType.cast(payload);
+	}
+
+	/**
+	 * Posts an action on an existing resource, answered by 200 and a body.
+	 * @param url the absolute URL, on the base URL's origin
+	 * @param body the JSON body
+	 * @param options per-call options
+	 * @return K2's 2xx answer
+	 */
+	@Override
+	public Answer post(URI url, ObjectNode body, RequestOptions options) {
+		Objects.requireNonNull(url, "url must not be null");
+		Objects.requireNonNull(body, "body must not be null");
+		requireBaseUrlOrigin("url", url);
+		// Not safe to repeat: an action such as a cancellation changes the resource.
+		K2Http.Request request = new K2Http.Request(HttpMethod.POST, url, "application/json",
+				K2Json.mapper().writeValueAsBytes(body), null, false);
+		return answer(authorised(request, options));
+	}
+
+	private void requireBaseUrlOrigin(String field, URI url) {
+		if (!url.isAbsolute() || !Urls.sameOrigin(url, this.baseUrl)) {
+			throw new K2ValidationException(field,
+					"must be on the configured base URL " + this.baseUrl + " (the access token is only sent there)");
+		}
 	}
 
 	@Override

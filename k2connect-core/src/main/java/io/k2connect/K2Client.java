@@ -22,8 +22,12 @@ import io.k2connect.internal.Urls;
 import io.k2connect.internal.Validator;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
+import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.recipient.ExternalRecipientService;
+import io.k2connect.reversal.ReversalService;
+import io.k2connect.sendmoney.SendMoneyService;
 import io.k2connect.subscription.WebhookService;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
@@ -89,6 +93,14 @@ public final class K2Client {
 
 	private final PollingService polling;
 
+	private final SendMoneyService sendMoney;
+
+	private final ExternalRecipientService externalRecipients;
+
+	private final ReversalService reversals;
+
+	private final PaymentLinkService paymentLinks;
+
 	private final @Nullable K2ResultProcessor resultProcessor;
 
 	private K2Client(Builder builder, URI baseUrl) {
@@ -118,6 +130,10 @@ public final class K2Client {
 		this.webhooks = new WebhookService(transport);
 		this.notifications = new NotificationService(transport);
 		this.polling = new PollingService(transport);
+		this.sendMoney = new SendMoneyService(transport);
+		this.externalRecipients = new ExternalRecipientService(transport);
+		this.reversals = new ReversalService(transport);
+		this.paymentLinks = new PaymentLinkService(transport);
 		this.resultProcessor = apiKeys.isEmpty() ? null
 				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());
 	}
@@ -134,34 +150,89 @@ public final class K2Client {
 		return this.tokens;
 	}
 
-	/** M-PESA STK push payment requests (docs/k2-api.md §4). */
+	/**
+	 * M-PESA STK push payment requests ({@code /api/v2/incoming_payments}, or v1 with
+	 * {@link ApiVersion#V1}; docs/k2-api.md §4).
+	 */
 	public ReceivePaymentsService receivePayments() {
 		return this.receivePayments;
 	}
 
-	/** PAY: recipients and outgoing payments (docs/k2-api.md §5). */
+	/**
+	 * PAY: recipients and outgoing payments ({@code /api/v1/pay_recipients},
+	 * {@code /api/v1/payments}, docs/k2-api.md §5; v1 only, replaced in v2 by
+	 * {@link #sendMoney()} and {@link #externalRecipients()}).
+	 */
 	public PayService pay() {
 		return this.pay;
 	}
 
-	/** Settlement accounts and transfers to them (docs/k2-api.md §6). */
+	/**
+	 * Transfer accounts ({@code /api/v2/merchant_bank_accounts},
+	 * {@code /api/v2/merchant_wallets}, docs/k2-api.md §11; v1 paths with
+	 * {@link ApiVersion#V1}) and v1 settlement transfers
+	 * ({@code /api/v1/settlement_transfers}, §6.3, replaced in v2 by
+	 * {@link #sendMoney()}).
+	 */
 	public TransferService transfers() {
 		return this.transfers;
 	}
 
-	/** Webhook subscriptions (docs/k2-api.md §3). */
+	/**
+	 * Webhook subscriptions ({@code /api/v2/webhook_subscriptions}, or v1 with
+	 * {@link ApiVersion#V1}; docs/k2-api.md §3).
+	 */
 	public WebhookService webhooks() {
 		return this.webhooks;
 	}
 
-	/** Transaction SMS notifications (docs/k2-api.md §8). */
+	/**
+	 * Transaction SMS notifications ({@code /api/v1/transaction_sms_notifications},
+	 * docs/k2-api.md §8; v1 only, deprecated in v2, which has no replacement: Python 2.0
+	 * still calls this v1 path).
+	 */
 	public NotificationService notifications() {
 		return this.notifications;
 	}
 
-	/** Polling: ask K2 to replay received transactions (docs/k2-api.md §7). */
+	/**
+	 * Polling: ask K2 to replay received transactions ({@code /api/v2/polling}, or v1
+	 * with {@link ApiVersion#V1}; docs/k2-api.md §7).
+	 */
 	public PollingService polling() {
 		return this.polling;
+	}
+
+	/**
+	 * Send money (v2): to external recipients, to your own accounts, or a sweep
+	 * ({@code /api/v2/send_money}, docs/k2-api.md §9).
+	 */
+	public SendMoneyService sendMoney() {
+		return this.sendMoney;
+	}
+
+	/**
+	 * External recipients (v2): save someone you send money to
+	 * ({@code /api/v2/external_recipients}, docs/k2-api.md §10).
+	 */
+	public ExternalRecipientService externalRecipients() {
+		return this.externalRecipients;
+	}
+
+	/**
+	 * Reversals (v2): give back a received transaction ({@code /api/v2/reversals},
+	 * docs/k2-api.md §12).
+	 */
+	public ReversalService reversals() {
+		return this.reversals;
+	}
+
+	/**
+	 * Payment links (v2): create, read and cancel links a customer opens to pay
+	 * ({@code /api/v2/payment_links}, docs/k2-api.md §13).
+	 */
+	public PaymentLinkService paymentLinks() {
+		return this.paymentLinks;
 	}
 
 	/**
@@ -249,7 +320,7 @@ public final class K2Client {
 
 		private @Nullable String baseUrl = SANDBOX_URL.toString();
 
-		private ApiVersion apiVersion = ApiVersion.V1;
+		private ApiVersion apiVersion = ApiVersion.V2;
 
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -320,10 +391,11 @@ public final class K2Client {
 		}
 
 		/**
-		 * The API version for STK push, webhook subscriptions and polling, which K2
-		 * serves under both {@code /api/v1} and {@code /api/v2}; default
-		 * {@link ApiVersion#V1}. PAY, settlements and SMS notifications exist in v1 only
-		 * and always use it.
+		 * The API version for STK push, webhook subscriptions, polling and transfer
+		 * accounts, which K2 serves under both {@code /api/v1} and {@code /api/v2};
+		 * default {@link ApiVersion#V2}. PAY, settlements and SMS notifications exist in
+		 * v1 only and always use it; send money, external recipients, reversals and
+		 * payment links exist in v2 only.
 		 */
 		public Builder apiVersion(ApiVersion apiVersion) {
 			this.apiVersion = apiVersion;

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How the services reach K2: the two authorised calls every K2 operation is made of, a
- * create and a status read, and the OAuth calls of
+ * create and a status read, an action on an existing resource, and the OAuth calls of
  * {@link io.k2connect.token.TokenService}. {@link K2Client} supplies the implementation
  * (managed tokens, retries that never repeat a payment, typed errors) and hands out
  * services built on it; an application rarely needs this type, except to run a service
@@ -60,6 +60,22 @@ public interface K2Transport {
 	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
 	 */
 	<T extends K2Result> T status(ResourceLocation location, Class<T> resultType, RequestOptions options);
+
+	/**
+	 * Posts an action on an existing resource ({@code POST}, JSON) that K2 answers with
+	 * {@code 200} and a JSON body rather than {@code 201} and a {@code Location}, e.g.
+	 * cancelling a payment link ({@code POST <location>/cancel}, docs/k2-api.md §13.3).
+	 * Authorised like {@link #create}, and like it never repeated unless K2 cannot have
+	 * received it.
+	 * @param url the absolute URL; on the base URL's origin only, so that the access
+	 * token is never sent elsewhere
+	 * @param body the JSON body
+	 * @param options per-call options
+	 * @return K2's 2xx answer
+	 * @throws K2ApiException when K2 answers an error
+	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
+	 */
+	Answer post(URI url, ObjectNode body, RequestOptions options);
 
 	/**
 	 * Posts to one of K2's OAuth endpoints as the application: the implementation adds

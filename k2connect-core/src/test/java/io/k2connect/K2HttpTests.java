@@ -21,7 +21,7 @@ class K2HttpTests {
 
 	private static final String INFO = "/oauth/token/info";
 
-	private static final String STK = "/api/v1/incoming_payments";
+	private static final String STK = "/api/v2/incoming_payments";
 
 	@RegisterExtension
 	final K2TestServer server = K2TestServer.start();

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TokenManagementTests {
 
-	private static final String STK_PATH = "/api/v1/incoming_payments";
+	private static final String STK_PATH = "/api/v2/incoming_payments";
 
 	@RegisterExtension
 	final K2TestServer server = K2TestServer.start();

@@ -31,6 +31,14 @@ public final class JsonBodies {
 	}
 
 	/**
+	 * A number field, e.g. {@code "amount": 1000} of the v2 bodies, always in plain
+	 * notation.
+	 */
+	public static ObjectNode number(ObjectNode body, String field, BigDecimal value) {
+		return body.put(field, plain(value));
+	}
+
+	/**
 	 * The same number with a non-negative scale, so that Jackson never writes an
 	 * exponent.
 	 */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.k2connect.K2ValidationException;
 import io.k2connect.K2ValidationException.FieldError;
@@ -67,16 +68,56 @@ public final class Validator {
 
 	/** Requires a Kenyan mobile number and returns it as {@code +254…}. */
 	public @Nullable String phone(String field, @Nullable String value) {
+		PhoneNumber number = phoneNumber(field, value);
+		return (number != null) ? number.e164() : value;
+	}
+
+	/**
+	 * Requires a Kenyan mobile number and returns it as {@code 254…}, without the plus
+	 * sign, as v2 send-money destinations take it.
+	 */
+	public @Nullable String msisdn(String field, @Nullable String value) {
+		PhoneNumber number = phoneNumber(field, value);
+		return (number != null) ? number.msisdn() : value;
+	}
+
+	private @Nullable PhoneNumber phoneNumber(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			this.errors.add(new FieldError(field, "must not be blank"));
-			return value;
+			return null;
 		}
 		PhoneNumber number = PhoneNumber.tryParse(value);
 		if (number == null) {
 			this.errors.add(new FieldError(field, PhoneNumber.RULE));
-			return value;
 		}
-		return number.e164();
+		return number;
+	}
+
+	/**
+	 * Builds a part of the request that checks itself, e.g. one entry of a list, and
+	 * records its broken rules under the part's wire name: {@code phone_number} of the
+	 * second destination becomes {@code destinations[1].phone_number}.
+	 * @param prefix the part's wire name, e.g. {@code destinations[1]}, or {@code null}
+	 * to keep the part's own names
+	 * @param part builds the part, throwing a {@link K2ValidationException} when it is
+	 * invalid
+	 * @return the part, or {@code null} when it is invalid
+	 */
+	public <T> @Nullable T nested(@Nullable String prefix, Supplier<T> part) {
+		try {
+			return part.get();
+		}
+		catch (K2ValidationException ex) {
+			ex.errors()
+				.forEach((error) -> this.errors.add(
+						new FieldError((prefix != null) ? prefix + "." + error.field() : error.field(), error.rule())));
+			return null;
+		}
+	}
+
+	/** Whether a rule is broken so far. */
+	public boolean hasErrors() {
+		return !this.errors.isEmpty();
 	}
 
 	/**

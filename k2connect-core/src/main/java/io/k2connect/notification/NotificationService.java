@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Transaction SMS notifications: a custom SMS to the payer of a Buy Goods transaction
- * (docs/k2-api.md §8; a v1 endpoint that K2 deprecates in v2). Obtain it from
- * {@link io.k2connect.K2Client#notifications()}.
+ * (docs/k2-api.md §8; a v1 endpoint that K2 deprecates in v2, which has no replacement,
+ * so it stays on {@code /api/v1} whatever the client's {@link io.k2connect.ApiVersion}).
+ * Obtain it from {@link io.k2connect.K2Client#notifications()}.
  */
 public final class NotificationService {
 

@@ -11,8 +11,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * PAY: register recipients and send them money (docs/k2-api.md §5, v1 only). Obtain it
- * from {@link io.k2connect.K2Client#pay()}.
+ * PAY: register recipients and send them money (docs/k2-api.md §5, v1 only, always on
+ * {@code /api/v1}). In v2, {@link io.k2connect.sendmoney.SendMoneyService send money}
+ * replaces payments and {@link io.k2connect.recipient.ExternalRecipientService external
+ * recipients} replace pay recipients. Obtain it from {@link io.k2connect.K2Client#pay()}.
  */
 public final class PayService {
 

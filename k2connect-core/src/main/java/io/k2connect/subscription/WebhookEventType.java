@@ -96,6 +96,15 @@ public enum WebhookEventType implements WireValue {
 	}
 
 	/**
+	 * Whether a subscription to this topic may ask for the flat Safaricom-Daraja format
+	 * ({@code enable_daraja_payload}, v2): only {@link #BUYGOODS_TRANSACTION_RECEIVED}
+	 * and {@link #B2B_TRANSACTION_RECEIVED}.
+	 */
+	public boolean allowsDarajaPayload() {
+		return this == BUYGOODS_TRANSACTION_RECEIVED || this == B2B_TRANSACTION_RECEIVED;
+	}
+
+	/**
 	 * The constant with the given wire value, ignoring case and surrounding spaces.
 	 * @param wireValue the value as K2 writes it, may be null
 	 * @return the constant, or {@code null} when the value is unknown

@@ -2,7 +2,9 @@ package io.k2connect.subscription;
 
 import java.util.Objects;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2Transport;
+import io.k2connect.K2ValidationException;
 import io.k2connect.RequestOptions;
 import io.k2connect.ResourceLocation;
 import io.k2connect.internal.JsonBodies;
@@ -28,9 +30,9 @@ public final class WebhookService {
 	}
 
 	/**
-	 * Subscribes to a webhook topic ({@code POST /api/{v1|v2}/webhook_subscriptions}).
-	 * From then on K2 posts each matching event, signed with the API key, to the
-	 * request's URL.
+	 * Subscribes to a webhook topic ({@code POST /api/v2/webhook_subscriptions}, or
+	 * {@code /api/v1/...} with {@link ApiVersion#V1}). From then on K2 posts each
+	 * matching event, signed with the API key, to the request's URL.
 	 * @param request the subscription
 	 * @return where K2 keeps the subscription
 	 */
@@ -47,7 +49,13 @@ public final class WebhookService {
 	 */
 	public ResourceLocation createSubscription(WebhookSubscriptionRequest request, RequestOptions options) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.transport.create(this.transport.versioned(COLLECTION), body(request), options);
+		String path = this.transport.versioned(COLLECTION);
+		// v1 has no such field: refused rather than silently dropped.
+		if (request.enableDarajaPayload() && path.startsWith(ApiVersion.V1.pathPrefix() + "/")) {
+			throw new K2ValidationException("enable_daraja_payload",
+					"is sent only by API v2 (the client uses ApiVersion.V1)");
+		}
+		return this.transport.create(path, body(request), options);
 	}
 
 	static ObjectNode body(WebhookSubscriptionRequest request) {
@@ -57,7 +65,9 @@ public final class WebhookService {
 			.put("scope", request.scope().wireValue());
 		// An explicit null for company scope, as K2's docs and the PHP and Python SDKs
 		// send it.
-		return body.put("scope_reference", request.scopeReference());
+		body.put("scope_reference", request.scopeReference());
+		// Left out when false, K2's default, so a v1-shaped body stays as it was.
+		return request.enableDarajaPayload() ? body.put("enable_daraja_payload", true) : body;
 	}
 
 	@Override

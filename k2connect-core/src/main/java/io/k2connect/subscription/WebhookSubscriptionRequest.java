@@ -26,10 +26,17 @@ import org.jspecify.annotations.Nullable;
  * @param scope one till or the whole company
  * @param scopeReference the till number for {@link Scope#TILL}; {@code null} for
  * {@link Scope#COMPANY}
+ * @param enableDarajaPayload whether K2 delivers the events in the flat Safaricom-Daraja
+ * format ({@code enable_daraja_payload}, v2 only); allowed only for topics that
+ * {@linkplain WebhookEventType#allowsDarajaPayload() allow it}
  */
 public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Scope scope,
-		@Nullable String scopeReference) {
+		@Nullable String scopeReference, boolean enableDarajaPayload) {
 
+	/**
+	 * Checks every field.
+	 * @throws K2ValidationException naming every broken field
+	 */
 	public WebhookSubscriptionRequest {
 		Validator v = new Validator();
 		v.required("event_type", eventType);
@@ -49,7 +56,22 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 			scopeReference = v.optionalText(scopeReference);
 			v.check(scope == null || scopeReference == null, "scope_reference", "must be empty when scope is company");
 		}
+		v.check(!enableDarajaPayload || eventType == null || eventType.allowsDarajaPayload(), "enable_daraja_payload",
+				"is allowed only for event_type buygoods_transaction_received and b2b_transaction_received");
 		v.throwIfInvalid();
+	}
+
+	/**
+	 * A subscription in K2's own event format.
+	 * @param eventType the topic to listen to
+	 * @param url where K2 posts the events
+	 * @param scope one till or the whole company
+	 * @param scopeReference the till number for till scope, {@code null} for company
+	 * @throws K2ValidationException naming every broken field
+	 */
+	public WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Scope scope,
+			@Nullable String scopeReference) {
+		this(eventType, url, scope, scopeReference, false);
 	}
 
 	/**
@@ -94,6 +116,8 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 
 		private @Nullable String scopeReference;
 
+		private boolean enableDarajaPayload;
+
 		private Builder() {
 		}
 
@@ -130,12 +154,23 @@ public record WebhookSubscriptionRequest(WebhookEventType eventType, URI url, Sc
 		}
 
 		/**
+		 * Whether K2 delivers the events in the flat Safaricom-Daraja format
+		 * ({@code enable_daraja_payload}); default {@code false}. v2 only, and only for
+		 * {@code buygoods_transaction_received} and {@code b2b_transaction_received}.
+		 */
+		public Builder enableDarajaPayload(boolean enableDarajaPayload) {
+			this.enableDarajaPayload = enableDarajaPayload;
+			return this;
+		}
+
+		/**
 		 * Builds the request.
 		 * @return the request
 		 * @throws K2ValidationException naming every broken field
 		 */
 		public WebhookSubscriptionRequest build() {
-			return new WebhookSubscriptionRequest(this.eventType, this.url, this.scope, this.scopeReference);
+			return new WebhookSubscriptionRequest(this.eventType, this.url, this.scope, this.scopeReference,
+					this.enableDarajaPayload);
 		}
 
 	}

@@ -49,7 +49,7 @@ class SecretsTests {
 
 	private static final String OWN_TOKEN = "own-token-0123456789";
 
-	private static final String STK = "/api/v1/incoming_payments";
+	private static final String STK = "/api/v2/incoming_payments";
 
 	private static final String INFO = "/oauth/token/info";
 

@@ -37,11 +37,11 @@ class PollingServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/polling");
+		assertThat(request.path()).isEqualTo("/api/v2/polling");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-polling.json"));
-		assertThat(location.location().getPath()).startsWith("/api/v1/polling/");
+		assertThat(location.location().getPath()).startsWith("/api/v2/polling/");
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class PollingServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/polling");
+		assertThat(request.path()).isEqualTo("/api/v2/polling");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-polling-till.json"));
@@ -154,8 +154,8 @@ class PollingServiceTests {
 
 	@Test
 	void pollingRequestStatusReadsTheTransactions() {
-		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/polling/poll-1");
-		this.server.script("GET", "/api/v1/polling/poll-1",
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v2/polling/poll-1");
+		this.server.script("GET", "/api/v2/polling/poll-1",
 				K2TestServer.Reply.json(200, K2TestServer.example("result-polling-success.json").toString()));
 
 		PollingResult result = this.client.polling().pollingRequestStatus(location);
@@ -167,14 +167,14 @@ class PollingServiceTests {
 	}
 
 	@Test
-	void apiVersionV2PostsUnderApiV2() {
+	void apiVersionV1PostsUnderApiV1() {
 		this.server.clientBuilder()
-			.apiVersion(ApiVersion.V2)
+			.apiVersion(ApiVersion.V1)
 			.build()
 			.polling()
 			.createPollingRequest(PollingRequest.forCompany(FROM, TO, "https://example.com/k2/callback"));
 
-		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/polling");
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v1/polling");
 	}
 
 }

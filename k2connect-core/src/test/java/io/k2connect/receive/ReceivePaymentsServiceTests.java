@@ -36,7 +36,7 @@ class ReceivePaymentsServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/incoming_payments");
+		assertThat(request.path()).isEqualTo("/api/v2/incoming_payments");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		assertThat(request.header("Accept")).isEqualTo("application/json");
@@ -44,9 +44,9 @@ class ReceivePaymentsServiceTests {
 		ObjectNode expected = K2TestServer.example("request-incoming_payment.json");
 		((ObjectNode) expected.get("subscriber")).put("phone_number", "+254712345678");
 		K2TestServer.assertJsonEquals(request.json(), expected);
-		assertThat(location.location().getPath()).startsWith("/api/v1/incoming_payments/");
+		assertThat(location.location().getPath()).startsWith("/api/v2/incoming_payments/");
 		assertThat(location.id())
-			.isEqualTo(location.location().getPath().substring("/api/v1/incoming_payments/".length()));
+			.isEqualTo(location.location().getPath().substring("/api/v2/incoming_payments/".length()));
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void createPaymentRequestSurfacesK2ValidationErrors() {
-		this.server.script("POST", "/api/v1/incoming_payments", Reply.json(400,
+		this.server.script("POST", "/api/v2/incoming_payments", Reply.json(400,
 				"{\"error_code\":400,\"error_message\":\"Subscriber phone number is an invalid number\"}"));
 
 		assertThatExceptionOfType(K2InvalidRequestException.class)
@@ -86,14 +86,14 @@ class ReceivePaymentsServiceTests {
 				assertThat(ex.status()).isEqualTo(400);
 				assertThat(ex.errorCode()).isEqualTo("400");
 				assertThat(ex.errorMessage()).isEqualTo("Subscriber phone number is an invalid number");
-				assertThat(ex.getMessage()).contains("POST /api/v1/incoming_payments")
+				assertThat(ex.getMessage()).contains("POST /api/v2/incoming_payments")
 					.contains("Subscriber phone number is an invalid number");
 			});
 	}
 
 	@Test
 	void createPaymentRequestWithoutLocationIsAnApiError() {
-		this.server.script("POST", "/api/v1/incoming_payments", Reply.status(201));
+		this.server.script("POST", "/api/v2/incoming_payments", Reply.status(201));
 
 		assertThatExceptionOfType(K2ApiException.class)
 			.isThrownBy(() -> this.client.receivePayments().createPaymentRequest(minimal().build()))
@@ -160,8 +160,8 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void paymentRequestStatusReadsTheSuccessDocument() {
-		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
-		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v2/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v2/incoming_payments/abc-123",
 				Reply.json(200, K2TestServer.example("result-incoming_payment-success.json").toString()));
 
 		IncomingPaymentResult result = this.client.receivePayments().paymentRequestStatus(location);
@@ -179,8 +179,8 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void paymentRequestStatusReadsThePendingDocument() {
-		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
-		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v2/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v2/incoming_payments/abc-123",
 				Reply.json(200, K2TestServer.example("status-incoming_payment-pending.json").toString()));
 
 		IncomingPaymentResult result = this.client.receivePayments().paymentRequestStatus(location);
@@ -191,8 +191,8 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void paymentRequestStatusOfAnotherTypeIsAnApiError() {
-		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
-		this.server.script("GET", "/api/v1/incoming_payments/abc-123",
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v2/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v2/incoming_payments/abc-123",
 				Reply.json(200, K2TestServer.example("result-payment-processed.json").toString()));
 
 		assertThatExceptionOfType(K2ApiException.class)
@@ -202,8 +202,8 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void paymentRequestStatusThatIsNotJsonIsAnApiError() {
-		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v1/incoming_payments/abc-123");
-		this.server.script("GET", "/api/v1/incoming_payments/abc-123", Reply.text(200, "text/html", "<html></html>"));
+		ResourceLocation location = ResourceLocation.of(this.server.baseUrl() + "/api/v2/incoming_payments/abc-123");
+		this.server.script("GET", "/api/v2/incoming_payments/abc-123", Reply.text(200, "text/html", "<html></html>"));
 
 		assertThatExceptionOfType(K2ApiException.class)
 			.isThrownBy(() -> this.client.receivePayments().paymentRequestStatus(location))
@@ -212,7 +212,7 @@ class ReceivePaymentsServiceTests {
 
 	@Test
 	void paymentRequestStatusNeverSendsTheTokenToAnotherHost() {
-		ResourceLocation elsewhere = ResourceLocation.of("https://attacker.example/api/v1/incoming_payments/abc");
+		ResourceLocation elsewhere = ResourceLocation.of("https://attacker.example/api/v2/incoming_payments/abc");
 
 		assertThatExceptionOfType(K2ValidationException.class)
 			.isThrownBy(() -> this.client.receivePayments().paymentRequestStatus(elsewhere))
@@ -242,13 +242,13 @@ class ReceivePaymentsServiceTests {
 	}
 
 	@Test
-	void apiVersionV2PostsUnderApiV2() {
-		K2Client v2 = this.server.clientBuilder().apiVersion(ApiVersion.V2).build();
+	void apiVersionV1PostsUnderApiV1() {
+		K2Client v1 = this.server.clientBuilder().apiVersion(ApiVersion.V1).build();
 
-		ResourceLocation location = v2.receivePayments().createPaymentRequest(minimal().build());
+		ResourceLocation location = v1.receivePayments().createPaymentRequest(minimal().build());
 
-		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/incoming_payments");
-		assertThat(location.location().getPath()).startsWith("/api/v2/incoming_payments/");
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v1/incoming_payments");
+		assertThat(location.location().getPath()).startsWith("/api/v1/incoming_payments/");
 	}
 
 }

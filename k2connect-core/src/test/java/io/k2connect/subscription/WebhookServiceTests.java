@@ -31,11 +31,11 @@ class WebhookServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/webhook_subscriptions");
+		assertThat(request.path()).isEqualTo("/api/v2/webhook_subscriptions");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		K2TestServer.assertJsonEquals(request.json(), K2TestServer.example("request-webhook_subscription-till.json"));
-		assertThat(location.location().getPath()).startsWith("/api/v1/webhook_subscriptions/");
+		assertThat(location.location().getPath()).startsWith("/api/v2/webhook_subscriptions/");
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class WebhookServiceTests {
 
 		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/api/v1/webhook_subscriptions");
+		assertThat(request.path()).isEqualTo("/api/v2/webhook_subscriptions");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		JsonNode body = request.json();
@@ -200,15 +200,87 @@ class WebhookServiceTests {
 	}
 
 	@Test
-	void apiVersionV2PostsUnderApiV2() {
+	void apiVersionV1PostsUnderApiV1() {
 		this.server.clientBuilder()
-			.apiVersion(ApiVersion.V2)
+			.apiVersion(ApiVersion.V1)
 			.build()
 			.webhooks()
 			.createSubscription(WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
 					"https://example.com/k2/webhooks"));
 
-		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v2/webhook_subscriptions");
+		assertThat(this.server.onlyApiRequest().path()).isEqualTo("/api/v1/webhook_subscriptions");
+	}
+
+	@Test
+	void createSubscriptionWithDarajaPayloadPostsTheDocumentedV2Body() {
+		ResourceLocation location = this.client.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.builder()
+				.eventType(WebhookEventType.BUYGOODS_TRANSACTION_RECEIVED)
+				.url("https://webhook.site/52fd1913-778e-4ee1-bdc4-74517abb758d")
+				.scope(Scope.TILL)
+				.scopeReference("112233")
+				.enableDarajaPayload(true)
+				.build());
+
+		K2TestServer.RecordedRequest request = this.server.onlyApiRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/api/v2/webhook_subscriptions");
+		assertThat(request.header("Authorization")).isEqualTo("Bearer " + this.server.lastIssuedToken());
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		K2TestServer.assertJsonEquals(request.json(),
+				K2TestServer.example("request-webhook_subscription-v2-daraja.json"));
+		assertThat(location.location().getPath()).startsWith("/api/v2/webhook_subscriptions/");
+	}
+
+	@Test
+	void darajaPayloadIsAllowedForB2bTransactionsReceived() {
+		this.client.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.builder()
+				.eventType(WebhookEventType.B2B_TRANSACTION_RECEIVED)
+				.url("https://example.com/k2/webhooks")
+				.scope(Scope.COMPANY)
+				.enableDarajaPayload(true)
+				.build());
+
+		assertThat(this.server.onlyApiRequest().json().get("enable_daraja_payload").asBoolean()).isTrue();
+	}
+
+	@Test
+	void withoutDarajaPayloadTheKeyIsLeftOut() {
+		this.client.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.forCompany(WebhookEventType.CUSTOMER_CREATED,
+					"https://example.com/k2/webhooks"));
+
+		assertThat(this.server.onlyApiRequest().json().has("enable_daraja_payload")).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "BUYGOODS_TRANSACTION_REVERSED, till", "SETTLEMENT_TRANSFER_COMPLETED, company",
+			"CUSTOMER_CREATED, company", "M2M_TRANSACTION_RECEIVED, company", "CARD_TRANSACTION_RECEIVED, till",
+			"CARD_TRANSACTION_VOIDED, till", "CARD_TRANSACTION_REVERSED, till", "B2B_TRANSACTION_REVERSED, till" })
+	void darajaPayloadIsRefusedForOtherTopics(WebhookEventType eventType, String scope) {
+		this.server.assertRejected(() -> this.client.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.builder()
+				.eventType(eventType)
+				.url("https://example.com/k2/webhooks")
+				.scope(Scope.fromWireValue(scope))
+				.scopeReference(scope.equals("till") ? "112233" : null)
+				.enableDarajaPayload(true)
+				.build()), "enable_daraja_payload");
+	}
+
+	@Test
+	void v1RefusesTheDarajaPayload() {
+		this.server.assertRejected(() -> this.server.clientBuilder()
+			.apiVersion(ApiVersion.V1)
+			.build()
+			.webhooks()
+			.createSubscription(WebhookSubscriptionRequest.builder()
+				.eventType(WebhookEventType.BUYGOODS_TRANSACTION_RECEIVED)
+				.url("https://example.com/k2/webhooks")
+				.scope(Scope.COMPANY)
+				.enableDarajaPayload(true)
+				.build()), "enable_daraja_payload");
 	}
 
 }

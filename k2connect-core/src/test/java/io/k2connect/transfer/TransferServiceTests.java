@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import io.k2connect.ApiVersion;
 import io.k2connect.K2Client;
 import io.k2connect.K2TestServer;
 import io.k2connect.RequestOptions;
@@ -33,9 +34,11 @@ class TransferServiceTests {
 
 	private final K2Client client = this.server.clientBuilder().build();
 
+	private final K2Client v1 = this.server.clientBuilder().apiVersion(ApiVersion.V1).build();
+
 	@Test
-	void addBankSettlementAccountPostsTheDocumentedBody() {
-		ResourceLocation location = this.client.transfers()
+	void addBankSettlementAccountPostsTheDocumentedV1Body() {
+		ResourceLocation location = this.v1.transfers()
 			.addBankSettlementAccount(new BankSettlementAccount("py_sdk_account_name", "py_sdk_account_number",
 					"633aa26c-7b7c-4091-ae28-96c0687cf886", SettlementMethod.RTS));
 
@@ -61,8 +64,8 @@ class TransferServiceTests {
 	}
 
 	@Test
-	void addMobileWalletSettlementAccountPostsTheDocumentedBody() {
-		ResourceLocation location = this.client.transfers()
+	void addMobileWalletSettlementAccountPostsTheDocumentedV1Body() {
+		ResourceLocation location = this.v1.transfers()
 			.addMobileWalletSettlementAccount(
 					MobileWalletSettlementAccount.safaricom("py_sdk_first_name", "py_sdk_last_name", "0711222538"));
 
@@ -171,6 +174,62 @@ class TransferServiceTests {
 	@Test
 	void aRequestWithDestinationIsNotBlind() {
 		assertThat(targeted().build().isBlind()).isFalse();
+	}
+
+	@Test
+	void addBankSettlementAccountPostsTheDocumentedV2BodyByDefault() {
+		ResourceLocation location = this.client.transfers()
+			.addBankSettlementAccount(new BankSettlementAccount("py_sdk_account_name", "py_sdk_account_number",
+					"633aa26c-7b7c-4091-ae28-96c0687cf886", SettlementMethod.RTS)
+				.withNickname("nickname"));
+
+		JsonNode body = this.server.onlyApiPost("/api/v2/merchant_bank_accounts");
+		K2TestServer.assertJsonEquals(body, K2TestServer.example("request-merchant_bank_account-v2.json"));
+		assertThat(location.location().getPath()).isEqualTo("/api/v2/merchant_bank_accounts/" + location.id());
+	}
+
+	@Test
+	void addMobileWalletSettlementAccountPostsTheDocumentedV2BodyByDefault() {
+		ResourceLocation location = this.client.transfers()
+			.addMobileWalletSettlementAccount(
+					MobileWalletSettlementAccount.safaricom("py_sdk_first_name", "py_sdk_last_name", "0711222538")
+						.withNickname("nickname"));
+
+		JsonNode body = this.server.onlyApiPost("/api/v2/merchant_wallets");
+		ObjectNode expected = K2TestServer.example("request-merchant_wallet-v2.json");
+		// The example's +254911222538 is no Kenyan mobile number, which we reject.
+		expected.put("phone_number", "+254711222538");
+		K2TestServer.assertJsonEquals(body, expected);
+		assertThat(location.location().getPath()).isEqualTo("/api/v2/merchant_wallets/" + location.id());
+	}
+
+	@Test
+	void aV2AccountWithoutNicknameLeavesTheKeyOut() {
+		this.client.transfers().addBankSettlementAccount(bankAccount(SettlementMethod.EFT).withNickname(" "));
+
+		assertThat(this.server.onlyApiPost("/api/v2/merchant_bank_accounts").has("nickname")).isFalse();
+	}
+
+	@Test
+	void v1RefusesABankAccountNickname() {
+		this.server.assertRejected(() -> this.v1.transfers()
+			.addBankSettlementAccount(bankAccount(SettlementMethod.EFT).withNickname("Main")), "nickname");
+	}
+
+	@Test
+	void v1RefusesAWalletNickname() {
+		this.server.assertRejected(
+				() -> this.v1.transfers()
+					.addMobileWalletSettlementAccount(
+							MobileWalletSettlementAccount.safaricom("Jane", "Doe", "0712345678").withNickname("Main")),
+				"nickname");
+	}
+
+	@Test
+	void settlementTransfersStayOnV1WhateverTheVersion() {
+		this.client.transfers().settleFunds(SettleFundsRequest.blind(CALLBACK));
+
+		this.server.onlyApiPost("/api/v1/settlement_transfers");
 	}
 
 	@Test

@@ -57,8 +57,8 @@ class K2SimulatorTests {
 			K2Client client = k2.clientBuilder().build();
 			client.receivePayments().createPaymentRequest(stkPush());
 			assertThat(k2.requests()).extracting(RecordedRequest::toString)
-				.containsExactly("POST /oauth/token", "POST /api/v1/incoming_payments");
-			RecordedRequest create = k2.requests("POST", "/api/v1/incoming_payments").get(0);
+				.containsExactly("POST /oauth/token", "POST /api/v2/incoming_payments");
+			RecordedRequest create = k2.requests("POST", "/api/v2/incoming_payments").get(0);
 			assertThat(create.header("authorization")).isEqualTo("Bearer " + client.accessToken().accessToken());
 			assertThat(create.header("Content-Type")).startsWith("application/json");
 			assertThat(create.header("User-Agent")).startsWith("k2connect-java/");

@@ -132,7 +132,7 @@ class K2SimulatorTokenTests {
 		this.clock.advance(Duration.ofMinutes(11));
 		this.client.receivePayments().createPaymentRequest(stkPush());
 		assertThat(this.k2.requests("POST", "/oauth/token")).hasSize(2);
-		assertThat(this.k2.requests("POST", "/api/v1/incoming_payments")).hasSize(2);
+		assertThat(this.k2.requests("POST", "/api/v2/incoming_payments")).hasSize(2);
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class K2SimulatorTokenTests {
 		String token = this.client.accessToken().accessToken();
 		this.client.tokens().revokeToken(token);
 		assertThat(this.client.receivePayments().createPaymentRequest(stkPush()).id()).isNotBlank();
-		assertThat(this.k2.requests("POST", "/api/v1/incoming_payments")).hasSize(2);
+		assertThat(this.k2.requests("POST", "/api/v2/incoming_payments")).hasSize(2);
 	}
 
 	@Test

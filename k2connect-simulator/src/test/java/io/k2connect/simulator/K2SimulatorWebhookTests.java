@@ -36,7 +36,7 @@ class K2SimulatorWebhookTests {
 		ResourceLocation location = client.webhooks()
 			.createSubscription(WebhookSubscriptionRequest.forTill(WebhookEventType.BUYGOODS_TRANSACTION_RECEIVED,
 					this.app.url("/k2/webhooks"), "555555"));
-		assertThat(location.location().toString()).startsWith(k2.baseUrl() + "/api/v1/webhook_subscriptions/");
+		assertThat(location.location().toString()).startsWith(k2.baseUrl() + "/api/v2/webhook_subscriptions/");
 		JsonNode status = Api.json(Api.get(location.location(), client).body());
 		assertThat(status.at("/data/id").asString()).isEqualTo(location.id());
 		assertThat(status.at("/data/type").asString()).isEqualTo("webhook_subscription");

@@ -64,7 +64,7 @@ class SimulatorFaultsTests {
 		assertThatExceptionOfType(K2ServerException.class)
 			.isThrownBy(() -> client.receivePayments().createPaymentRequest(stkPush()));
 		Thread.sleep(100);
-		assertThat(k2.requests("POST", "/api/v1/incoming_payments")).hasSize(1);
+		assertThat(k2.requests("POST", "/api/v2/incoming_payments")).hasSize(1);
 		assertThat(k2.deliveries()).isEmpty();
 	}
 
@@ -109,7 +109,7 @@ class SimulatorFaultsTests {
 		assertThatExceptionOfType(K2ConnectionException.class)
 			.isThrownBy(() -> client.receivePayments().createPaymentRequest(stkPush()));
 		Thread.sleep(150);
-		assertThat(k2.requests("POST", "/api/v1/incoming_payments")).hasSize(1);
+		assertThat(k2.requests("POST", "/api/v2/incoming_payments")).hasSize(1);
 		assertThat(this.app.received()).isEmpty();
 	}
 
@@ -121,7 +121,7 @@ class SimulatorFaultsTests {
 			.isThrownBy(() -> client.receivePayments().createPaymentRequest(stkPush()));
 		IncomingPaymentResult result = (IncomingPaymentResult) this.app.awaitOne(WAIT).verifiedPayload(k2.apiKey());
 		assertThat(result.isSuccess()).isTrue();
-		assertThat(k2.requests("POST", "/api/v1/incoming_payments")).hasSize(1);
+		assertThat(k2.requests("POST", "/api/v2/incoming_payments")).hasSize(1);
 	}
 
 	@Test

@@ -7,8 +7,12 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
+import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.recipient.ExternalRecipientService;
+import io.k2connect.reversal.ReversalService;
+import io.k2connect.sendmoney.SendMoneyService;
 import io.k2connect.subscription.WebhookService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
@@ -116,6 +120,30 @@ public final class K2AutoConfiguration {
 	@ConditionalOnMissingBean
 	PollingService k2PollingService(K2Client k2Client) {
 		return k2Client.polling();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SendMoneyService k2SendMoneyService(K2Client k2Client) {
+		return k2Client.sendMoney();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExternalRecipientService k2ExternalRecipientService(K2Client k2Client) {
+		return k2Client.externalRecipients();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReversalService k2ReversalService(K2Client k2Client) {
+		return k2Client.reversals();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PaymentLinkService k2PaymentLinkService(K2Client k2Client) {
+		return k2Client.paymentLinks();
 	}
 
 	@Bean

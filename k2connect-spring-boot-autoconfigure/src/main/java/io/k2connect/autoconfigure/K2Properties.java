@@ -44,10 +44,11 @@ public class K2Properties {
 	private URI baseUrl = URI.create("https://sandbox.kopokopo.com");
 
 	/**
-	 * API version for STK push, webhook subscriptions and polling, which K2 serves under
-	 * both /api/v1 and /api/v2. PAY, settlements and SMS notifications are v1 only.
+	 * API version for STK push, webhook subscriptions, polling and transfer accounts,
+	 * which K2 serves under both /api/v1 and /api/v2. PAY, settlements and SMS
+	 * notifications are v1 only; send money, reversals and payment links v2 only.
 	 */
-	private ApiVersion apiVersion = ApiVersion.V1;
+	private ApiVersion apiVersion = ApiVersion.V2;
 
 	private final Http http = new Http();
 

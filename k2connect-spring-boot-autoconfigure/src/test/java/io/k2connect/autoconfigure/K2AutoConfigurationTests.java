@@ -9,8 +9,12 @@ import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.CustomerCreated;
 import io.k2connect.notification.NotificationService;
 import io.k2connect.pay.PayService;
+import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.polling.PollingService;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.recipient.ExternalRecipientService;
+import io.k2connect.reversal.ReversalService;
+import io.k2connect.sendmoney.SendMoneyService;
 import io.k2connect.subscription.WebhookService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
@@ -55,11 +59,16 @@ class K2AutoConfigurationTests {
 				.hasSingleBean(TransferService.class)
 				.hasSingleBean(WebhookService.class)
 				.hasSingleBean(NotificationService.class)
-				.hasSingleBean(PollingService.class);
+				.hasSingleBean(PollingService.class)
+				.hasSingleBean(SendMoneyService.class)
+				.hasSingleBean(ExternalRecipientService.class)
+				.hasSingleBean(ReversalService.class)
+				.hasSingleBean(PaymentLinkService.class);
 			K2Client client = context.getBean(K2Client.class);
 			assertThat(client.baseUrl()).hasToString("https://sandbox.kopokopo.com");
 			assertThat(client.clientId()).isEqualTo("id");
 			assertThat(context.getBean(PayService.class)).isSameAs(client.pay());
+			assertThat(context.getBean(SendMoneyService.class)).isSameAs(client.sendMoney());
 		});
 	}
 

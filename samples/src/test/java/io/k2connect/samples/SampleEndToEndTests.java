@@ -161,7 +161,7 @@ class SampleEndToEndTests {
 
 	@Test
 	void invalidPaymentFormGivesTheBrokenFields() {
-		int before = this.simulator.requests("POST", "/api/v1/incoming_payments").size();
+		int before = this.simulator.requests("POST", "/api/v2/incoming_payments").size();
 		String body = this.app.post()
 			.uri("/payments")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -172,7 +172,7 @@ class SampleEndToEndTests {
 			});
 
 		assertThat(body).contains("subscriber.phone_number").contains("amount.value");
-		assertThat(this.simulator.requests("POST", "/api/v1/incoming_payments")).hasSize(before);
+		assertThat(this.simulator.requests("POST", "/api/v2/incoming_payments")).hasSize(before);
 	}
 
 	@Test
