@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.k2connect.model.PhoneNumber;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +36,53 @@ final class AdminEndpoints {
 				return HttpReply.empty(204);
 			});
 			case "/simulator/faults" -> post(method, () -> faults(request));
-			default -> HttpReply.apiError(404, "No simulator endpoint " + path);
+			default -> paymentLink(request, path);
 		};
+	}
+
+	/**
+	 * {@code POST /simulator/payment_links/{id}/pay} with {@code {phone_number,
+	 * first_name?, middle_name?, last_name?}}: as {@link K2Simulator#payPaymentLink}.
+	 */
+	private HttpReply paymentLink(RecordedRequest request, String path) {
+		String[] segments = path.substring(1).split("/");
+		if (segments.length != 4 || !segments[1].equals("payment_links") || !segments[3].equals("pay")) {
+			return HttpReply.apiError(404, "No simulator endpoint " + path);
+		}
+		return post(request.method(), () -> {
+			ObjectNode body = Wire.parseObject(request.body());
+			if (body == null) {
+				return HttpReply.apiError(400, "Request body must be a JSON object");
+			}
+			Validation v = new Validation();
+			String phone = v.requiredText(body, "phone_number", "Phone number");
+			if (phone != null && PhoneNumber.tryParse(phone) == null) {
+				v.problem("Phone number is an invalid number");
+			}
+			if (!v.isValid()) {
+				return v.reply();
+			}
+			Payer payer = payer(body);
+			try {
+				TillTransaction tx = this.simulator.payPaymentLink(segments[2], phone, payer.first(), payer.middle(),
+						payer.last());
+				return HttpReply.json(201, transaction(tx));
+			}
+			catch (IllegalArgumentException ex) {
+				return HttpReply.apiError(404, "The requested payment_link could not be found");
+			}
+			catch (IllegalStateException ex) {
+				return HttpReply.apiError(400, ex.getMessage());
+			}
+		});
+	}
+
+	/** The payer's names; without any the payer is John Doe, as in the Java API. */
+	private static Payer payer(JsonNode body) {
+		String firstName = Wire.text(body, "first_name");
+		String lastName = Wire.text(body, "last_name");
+		boolean unnamed = firstName == null && lastName == null;
+		return new Payer(unnamed ? "John" : firstName, Wire.text(body, "middle_name"), unnamed ? "Doe" : lastName);
 	}
 
 	private HttpReply info() {
@@ -60,6 +106,13 @@ final class AdminEndpoints {
 		magic.addObject()
 			.put("phone_number", MagicPhoneNumbers.INVALID_INITIATOR)
 			.put("outcome", "Failed: " + MagicPhoneNumbers.INVALID_INITIATOR_MESSAGE);
+		ArrayNode sendMoney = body.putArray("magic_send_money_phone_numbers");
+		sendMoney.addObject()
+			.put("phone_number", MagicPhoneNumbers.SEND_MONEY_FAILED_DESTINATION)
+			.put("outcome", "the destination's disbursement Failed: " + MagicPhoneNumbers.RECIPIENT_FAILED_MESSAGE);
+		sendMoney.addObject()
+			.put("phone_number", MagicPhoneNumbers.SEND_MONEY_INSUFFICIENT_BALANCE)
+			.put("outcome", "the whole request Failed: " + MagicPhoneNumbers.INSUFFICIENT_BALANCE_MESSAGE);
 		return HttpReply.json(200, body);
 	}
 
@@ -78,13 +131,9 @@ final class AdminEndpoints {
 		if (!v.isValid()) {
 			return v.reply();
 		}
-		String firstName = Wire.text(body, "first_name");
-		String lastName = Wire.text(body, "last_name");
-		// Without names the payer is John Doe, as with K2Simulator.customerPaysTill(till,
-		// amount, phone).
-		boolean unnamed = firstName == null && lastName == null;
-		TillTransaction tx = this.simulator.customerPaysTill(till, amount, phone, unnamed ? "John" : firstName,
-				Wire.text(body, "middle_name"), unnamed ? "Doe" : lastName);
+		Payer payer = payer(body);
+		TillTransaction tx = this.simulator.customerPaysTill(till, amount, phone, payer.first(), payer.middle(),
+				payer.last());
 		return HttpReply.json(201, transaction(tx));
 	}
 
@@ -223,6 +272,11 @@ final class AdminEndpoints {
 			.put("sender_middle_name", tx.senderMiddleName())
 			.put("sender_last_name", tx.senderLastName())
 			.put("origination_time", Wire.seconds(tx.originationTime()));
+	}
+
+	/** Who pays, as the admin endpoints are told. */
+	private record Payer(@Nullable String first, @Nullable String middle, @Nullable String last) {
+
 	}
 
 	private static HttpReply get(String method, Supplier<HttpReply> handler) {

@@ -2,6 +2,7 @@ package io.k2connect.simulator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ApiEndpoints {
 
+	/** K2 reverses payments received within the last 30 days (docs/k2-api.md §12). */
+	static final Duration REVERSAL_WINDOW = Duration.ofDays(30);
+
 	private final String baseUrl;
 
 	private final Clock clock;
@@ -28,11 +33,14 @@ final class ApiEndpoints {
 
 	private final Outcomes outcomes;
 
-	ApiEndpoints(String baseUrl, Clock clock, SimulatorState state, Outcomes outcomes) {
+	private final PaymentLinks paymentLinks;
+
+	ApiEndpoints(String baseUrl, Clock clock, SimulatorState state, Outcomes outcomes, PaymentLinks paymentLinks) {
 		this.baseUrl = baseUrl;
 		this.clock = clock;
 		this.state = state;
 		this.outcomes = outcomes;
+		this.paymentLinks = paymentLinks;
 	}
 
 	HttpReply create(String version, Collection collection, RecordedRequest request) {
@@ -52,8 +60,17 @@ final class ApiEndpoints {
 		initialAttributes(collection, body, attributes, location);
 		StoredResource resource = new StoredResource(id, collection, location, body, document);
 		// Atomic with reset(), which holds the same monitor: a resource and its scheduled
-		// completion belong to one test, never half to the next.
+		// completion belong to one test, never half to the next. The checks against the
+		// state run here too, so two reversals of one payment cannot both pass.
 		synchronized (this.state) {
+			checkReferences(collection, body, v);
+			if (!v.isValid()) {
+				return v.reply();
+			}
+			if (collection == Collection.REVERSALS) {
+				this.state.reversedReferences
+					.add(this.state.transaction(Wire.text(body, "transaction_reference").strip()).reference());
+			}
 			this.state.store(resource);
 			if (collection == Collection.WEBHOOK_SUBSCRIPTIONS) {
 				this.state.subscriptions.add(subscription(id, body));
@@ -70,7 +87,52 @@ final class ApiEndpoints {
 		if (resource == null) {
 			return HttpReply.apiError(404, "The requested " + collection.type() + " could not be found");
 		}
+		if (collection == Collection.PAYMENT_LINKS) {
+			this.paymentLinks.expireIfDue(resource);
+		}
 		return HttpReply.json(200, resource.document());
+	}
+
+	/** {@code POST /api/v2/payment_links/{id}/cancel} (docs/k2-api.md §13.3). */
+	HttpReply cancelPaymentLink(String id) {
+		return this.paymentLinks.cancel(id);
+	}
+
+	/**
+	 * What K2 can only check against its records: the till payment a reversal names (§12:
+	 * one the merchant received in the last 30 days, not reversed yet) and the transfer
+	 * accounts that send money's {@code merchant_*} destinations name (§9, §11).
+	 */
+	private void checkReferences(Collection collection, ObjectNode body, Validation v) {
+		if (collection == Collection.REVERSALS) {
+			String reference = Wire.text(body, "transaction_reference").strip();
+			TillTransaction tx = this.state.transaction(reference);
+			if (tx == null) {
+				v.problem("Transaction reference is invalid");
+			}
+			else if (this.state.reversedReferences.contains(tx.reference())) {
+				v.problem("Transaction has already been reversed");
+			}
+			else if (tx.originationTime().toInstant().plus(REVERSAL_WINDOW).isBefore(this.clock.instant())) {
+				v.problem("Transaction is older than 30 days and cannot be reversed");
+			}
+		}
+		else if (collection == Collection.SEND_MONEY && body.get("destinations") instanceof ArrayNode destinations) {
+			for (int i = 0; i < destinations.size(); i++) {
+				JsonNode destination = destinations.get(i);
+				String type = Wire.text(destination, "type").toLowerCase(Locale.ROOT);
+				if (type.startsWith("merchant_")
+						&& !isAccount(this.state.settlementAccount(Wire.text(destination, "reference").strip()),
+								type)) {
+					v.problem("Destination " + (i + 1) + " reference is invalid");
+				}
+			}
+		}
+	}
+
+	private static boolean isAccount(@Nullable StoredResource account, String type) {
+		return account != null
+				&& (account.collection() == Collection.MERCHANT_WALLETS) == type.equals("merchant_wallet");
 	}
 
 	HttpReply webhookEvent(String id) {
@@ -130,7 +192,36 @@ final class ApiEndpoints {
 				attributes.put("webhook_event_reference", Wire.text(body, "webhook_event_reference"));
 				Documents.links(attributes, callbackUrl, location);
 			}
-			case PAY_RECIPIENTS -> payRecipient(body, attributes);
+			case PAY_RECIPIENTS -> recipient(body, "pay_recipient", attributes);
+			case EXTERNAL_RECIPIENTS -> recipient(body, "external_recipient", attributes);
+			case SEND_MONEY -> {
+				attributes.put("status", "Scheduled");
+				attributes.put("created_at", Wire.millis(now));
+				attributes.put("source_identifier", Wire.text(body, "source_identifier"));
+				JsonNode destinations = body.get("destinations");
+				if (destinations != null && destinations.isArray() && !destinations.isEmpty()) {
+					attributes.set("destinations", destinations.deepCopy());
+				}
+				else {
+					attributes.putNull("destinations");
+				}
+				attributes.put("currency", Wire.text(body, "currency"));
+				attributes.putNull("transfer_batches");
+				attributes.putNull("errors");
+				Documents.metadata(attributes, body);
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case REVERSALS -> {
+				attributes.put("status", "Received");
+				attributes.put("created_at", Wire.millis(now));
+				attributes.put("transaction_reference", Wire.text(body, "transaction_reference").strip());
+				attributes.put("reason", Wire.text(body, "reason"));
+				attributes.putNull("reversal_bulk_payment");
+				attributes.putNull("errors");
+				Documents.metadata(attributes, body);
+				Documents.links(attributes, callbackUrl, location);
+			}
+			case PAYMENT_LINKS -> this.paymentLinks.initialAttributes(body, attributes, now, location);
 			case MERCHANT_BANK_ACCOUNTS -> {
 				attributes.put("status", "Approved");
 				attributes.put("account_reference", UUID.randomUUID().toString());
@@ -158,9 +249,13 @@ final class ApiEndpoints {
 		}
 	}
 
-	private static void payRecipient(ObjectNode body, ObjectNode attributes) {
+	/**
+	 * A v1 pay recipient or a v2 external recipient, whose fields come in
+	 * {@code wrapper}.
+	 */
+	private static void recipient(ObjectNode body, String wrapper, ObjectNode attributes) {
 		String type = Wire.text(body, "type").toLowerCase(Locale.ROOT);
-		JsonNode recipient = body.get("pay_recipient");
+		JsonNode recipient = body.get(wrapper);
 		attributes.put("recipient_type", Documents.label(type));
 		attributes.put("status", "Approved");
 		switch (type) {
@@ -176,6 +271,7 @@ final class ApiEndpoints {
 			case "till" -> copy(recipient, attributes, "till_name", "till_number");
 			default -> copy(recipient, attributes, "paybill_name", "paybill_number", "paybill_account_number");
 		}
+		copy(recipient, attributes, "nickname");
 		attributes.put("recipient_reference", UUID.randomUUID().toString());
 	}
 

@@ -5,9 +5,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The resource collections the simulator serves under {@code /api/v1} (and
- * {@code /api/v2} where K2 has them with the same shape), with the {@code data.type} of
- * their documents and whether K2 posts a result when they finish (docs/k2-api.md §16).
+ * The resource collections the simulator serves under {@code /api/v1} and {@code /api/v2}
+ * (each in the versions K2 has it), with the {@code data.type} of their documents and
+ * whether K2 posts a result when they finish (docs/k2-api.md §16).
  */
 enum Collection {
 
@@ -27,7 +27,19 @@ enum Collection {
 
 	TRANSACTION_SMS_NOTIFICATIONS("transaction_sms_notifications", "transaction_sms_notification", true, "v1"),
 
-	POLLING("polling", "polling", true, "v1", "v2");
+	POLLING("polling", "polling", true, "v1", "v2"),
+
+	SEND_MONEY("send_money", "send_money", true, "v2"),
+
+	EXTERNAL_RECIPIENTS("external_recipients", "external_recipient", false, "v2"),
+
+	REVERSALS("reversals", "reversal", true, "v2"),
+
+	/**
+	 * Asynchronous in K2's sense, but its result is posted when a customer pays, not
+	 * after the callback delay.
+	 */
+	PAYMENT_LINKS("payment_links", "payment_link", false, "v2");
 
 	private final String path;
 

@@ -2,13 +2,14 @@ package io.k2connect.simulator;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.k2connect.model.Scope;
 import io.k2connect.subscription.WebhookEventType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What K2 refuses in the body of each create call (docs/k2-api.md §3–§8): required
+ * What K2 refuses in the body of each create call (docs/k2-api.md §3–§13): required
  * fields, formats, enums and the combinations between them. Topic and scope rules come
  * from core's {@link WebhookEventType}, so the simulator and the SDK cannot disagree
  * about them.
@@ -27,6 +28,13 @@ final class CreateRules {
 			"permits_licences_subscriptions", "postage_and_shipping", "rent_or_mortgage", "sales_commissions", "travel",
 			"utilities", "salaries");
 
+	/** The destination types of send money (docs/k2-api.md §9). */
+	static final Set<String> DESTINATION_TYPES = Set.of("mobile_wallet", "bank_account", "till", "paybill",
+			"merchant_wallet", "merchant_bank_account");
+
+	/** A till number, Online Payments tills with their {@code K}. */
+	private static final Pattern SOURCE_IDENTIFIER = Pattern.compile("[Kk]?\\d{1,12}");
+
 	private static final Set<String> DARAJA_TOPICS = Set.of("buygoods_transaction_received",
 			"b2b_transaction_received");
 
@@ -44,6 +52,10 @@ final class CreateRules {
 			case WEBHOOK_SUBSCRIPTIONS -> validateSubscription(body, v);
 			case TRANSACTION_SMS_NOTIFICATIONS -> validateSms(body, v);
 			case POLLING -> validatePolling(body, v);
+			case SEND_MONEY -> validateSendMoney(body, v);
+			case EXTERNAL_RECIPIENTS -> validateRecipient(body, v, "external_recipient", "External recipient ", false);
+			case REVERSALS -> validateReversal(body, v);
+			case PAYMENT_LINKS -> validatePaymentLink(body, v);
 		}
 	}
 
@@ -61,25 +73,35 @@ final class CreateRules {
 	}
 
 	private static void validatePayRecipient(JsonNode body, Validation v) {
+		validateRecipient(body, v, "pay_recipient", "Pay recipient ", true);
+	}
+
+	/**
+	 * A v1 pay recipient ({@code pay_recipient}, §5.1) or a v2 external recipient
+	 * ({@code external_recipient}, §10): the same four types, but v2 takes a {@code 254…}
+	 * phone and makes the bank account's settlement method optional.
+	 */
+	private static void validateRecipient(JsonNode body, Validation v, String wrapper, String prefix, boolean v1) {
 		String type = v.oneOf(body, "type", "Type", RECIPIENT_TYPES);
-		JsonNode recipient = v.requiredObject(body, "pay_recipient", "Pay recipient");
+		JsonNode recipient = v.requiredObject(body, wrapper, prefix.strip());
 		if (type == null || recipient == null) {
 			return;
 		}
 		switch (type) {
 			case "mobile_wallet" -> {
-				validateWallet(recipient, v, "Pay recipient ");
-				v.email(recipient, "email", "Pay recipient email");
+				validateWallet(recipient, v, prefix, v1 ? Validation.PHONE : Validation.RECIPIENT_PHONE);
+				v.email(recipient, "email", prefix + "email");
 			}
-			case "bank_account" -> validateBankAccountFields(recipient, v, "Pay recipient ");
+			case "bank_account" ->
+				validateBankAccountFields(recipient, v, prefix, v1 || !Wire.isAbsent(recipient, "settlement_method"));
 			case "till" -> {
-				v.requiredText(recipient, "till_name", "Pay recipient till name");
-				v.requiredText(recipient, "till_number", "Pay recipient till number");
+				v.requiredText(recipient, "till_name", prefix + "till name");
+				v.requiredText(recipient, "till_number", prefix + "till number");
 			}
 			default -> {
-				v.requiredText(recipient, "paybill_name", "Pay recipient paybill name");
-				v.requiredText(recipient, "paybill_number", "Pay recipient paybill number");
-				v.requiredText(recipient, "paybill_account_number", "Pay recipient paybill account number");
+				v.requiredText(recipient, "paybill_name", prefix + "paybill name");
+				v.requiredText(recipient, "paybill_number", prefix + "paybill number");
+				v.requiredText(recipient, "paybill_account_number", prefix + "paybill account number");
 			}
 		}
 	}
@@ -101,20 +123,27 @@ final class CreateRules {
 	}
 
 	private static void validateBankAccount(JsonNode body, Validation v) {
-		validateBankAccountFields(body, v, "");
+		validateBankAccountFields(body, v, "", true);
 	}
 
-	private static void validateBankAccountFields(JsonNode node, Validation v, String prefix) {
+	private static void validateBankAccountFields(JsonNode node, Validation v, String prefix,
+			boolean withSettlementMethod) {
 		v.requiredText(node, "account_name", capitalise(prefix + "account name"));
 		v.requiredText(node, "account_number", capitalise(prefix + "account number"));
 		v.requiredText(node, "bank_branch_ref", capitalise(prefix + "bank branch ref"));
-		v.oneOf(node, "settlement_method", capitalise(prefix + "settlement method"), SETTLEMENT_METHODS);
+		if (withSettlementMethod) {
+			v.oneOf(node, "settlement_method", capitalise(prefix + "settlement method"), SETTLEMENT_METHODS);
+		}
 	}
 
 	private static void validateWallet(JsonNode node, Validation v, String prefix) {
+		validateWallet(node, v, prefix, Validation.PHONE);
+	}
+
+	private static void validateWallet(JsonNode node, Validation v, String prefix, Pattern phoneRule) {
 		v.requiredText(node, "first_name", capitalise(prefix + "first name"));
 		v.requiredText(node, "last_name", capitalise(prefix + "last name"));
-		v.phone(node, "phone_number", capitalise(prefix + "phone number"));
+		v.phone(node, "phone_number", capitalise(prefix + "phone number"), phoneRule);
 		v.requiredText(node, "network", capitalise(prefix + "network"));
 	}
 
@@ -184,6 +213,93 @@ final class CreateRules {
 		if (from != null && to != null && !from.isBefore(to)) {
 			v.problem("From time must be before to time");
 		}
+		v.callbackUrl(body);
+	}
+
+	/**
+	 * Send money (§9): a list of destinations, each checked by its type, or none for a
+	 * sweep. Whether a {@code merchant_*} reference names a stored account is checked
+	 * against the state by {@link ApiEndpoints}.
+	 */
+	private static void validateSendMoney(JsonNode body, Validation v) {
+		String currency = v.requiredText(body, "currency", "Currency");
+		if (currency != null && !currency.equals("KES")) {
+			v.problem("Currency must be KES");
+		}
+		String source = v.optionalText(body, "source_identifier");
+		if (source != null && !SOURCE_IDENTIFIER.matcher(source).matches()) {
+			// K2's own wording (error-400-send_money.json).
+			v.problem("Source identifier is invalid");
+		}
+		JsonNode destinations = body.get("destinations");
+		if (destinations != null && !destinations.isNull()) {
+			if (!destinations.isArray()) {
+				v.problem("Destinations must be a list");
+			}
+			else {
+				for (int i = 0; i < destinations.size(); i++) {
+					validateDestination(destinations.get(i), v, "Destination " + (i + 1) + " ");
+				}
+			}
+		}
+		v.metadata(body);
+		v.callbackUrl(body);
+	}
+
+	private static void validateDestination(JsonNode destination, Validation v, String prefix) {
+		if (!destination.isObject()) {
+			v.problem(prefix + "must be an object");
+			return;
+		}
+		String type = v.oneOf(destination, "type", prefix + "type", DESTINATION_TYPES);
+		if (type == null) {
+			return;
+		}
+		switch (type) {
+			case "mobile_wallet" -> {
+				v.phone(destination, "phone_number", prefix + "phone number", Validation.V2_PHONE);
+				String network = v.requiredText(destination, "network", prefix + "network");
+				if (network != null && !network.equalsIgnoreCase("Safaricom")) {
+					v.problem(prefix + "network must be Safaricom");
+				}
+			}
+			case "bank_account" -> {
+				v.requiredText(destination, "bank_branch_ref", prefix + "bank branch ref");
+				v.requiredText(destination, "account_name", prefix + "account name");
+				v.requiredText(destination, "account_number", prefix + "account number");
+			}
+			case "till" -> v.requiredText(destination, "till_number", prefix + "till number");
+			case "paybill" -> {
+				v.requiredText(destination, "paybill_number", prefix + "paybill number");
+				v.requiredText(destination, "paybill_account_number", prefix + "paybill account number");
+			}
+			default -> v.requiredText(destination, "reference", prefix + "reference");
+		}
+		v.positiveAmount(destination, "amount", prefix + "amount");
+		if (RECIPIENT_TYPES.contains(type)) {
+			v.requiredText(destination, "description", prefix + "description");
+		}
+		JsonNode favourite = destination.get("favourite");
+		if (favourite != null && !favourite.isNull() && !favourite.isBoolean()) {
+			v.problem(prefix + "favourite must be true or false");
+		}
+	}
+
+	private static void validateReversal(JsonNode body, Validation v) {
+		v.requiredText(body, "transaction_reference", "Transaction reference");
+		v.requiredText(body, "reason", "Reason");
+		v.metadata(body);
+		v.callbackUrl(body);
+	}
+
+	private static void validatePaymentLink(JsonNode body, Validation v) {
+		v.positiveAmount(body, "amount", "Amount");
+		String currency = v.requiredText(body, "currency", "Currency");
+		if (currency != null && !currency.equals("KES")) {
+			v.problem("Currency must be KES");
+		}
+		v.requiredText(body, "till_number", "Till number");
+		v.metadata(body);
 		v.callbackUrl(body);
 	}
 

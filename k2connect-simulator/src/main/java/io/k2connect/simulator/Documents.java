@@ -17,6 +17,8 @@ final class Documents {
 
 	static final String BUYGOODS_TOPIC = "buygoods_transaction_received";
 
+	static final String BUYGOODS_REVERSED_TOPIC = "buygoods_transaction_reversed";
+
 	static final String SETTLEMENT_TOPIC = "settlement_transfer_completed";
 
 	private Documents() {
@@ -84,6 +86,25 @@ final class Documents {
 		ObjectNode event = root.putObject("event");
 		event.put("type", "Buygoods Transaction");
 		event.set("resource", transaction(tx, true));
+		eventLinks(root, baseUrl, eventId, "financial_transaction", tx.id());
+		return root;
+	}
+
+	/**
+	 * A {@code buygoods_transaction_reversed} event (§3.2): the transaction as received,
+	 * without {@code hashed_sender_phone}, with status {@code Reversed}.
+	 */
+	static ObjectNode buygoodsReversedEvent(String eventId, TillTransaction tx, OffsetDateTime createdAt,
+			String baseUrl) {
+		ObjectNode root = Wire.object();
+		root.put("topic", BUYGOODS_REVERSED_TOPIC);
+		root.put("id", eventId);
+		root.put("created_at", Wire.seconds(createdAt));
+		ObjectNode event = root.putObject("event");
+		event.put("type", "Buygoods Transaction");
+		ObjectNode resource = transaction(tx, false);
+		resource.put("status", "Reversed");
+		event.set("resource", resource);
 		eventLinks(root, baseUrl, eventId, "financial_transaction", tx.id());
 		return root;
 	}

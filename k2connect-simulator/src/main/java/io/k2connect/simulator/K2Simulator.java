@@ -27,11 +27,11 @@ import io.k2connect.model.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful stand-in for the K2 API, in process, on a loopback port: OAuth, every v1
- * create and status endpoint (and the v2 paths of incoming payments, webhook
- * subscriptions, polling and merchant accounts), signed results posted to callback URLs,
- * signed webhooks posted to subscriptions, and fault injection for tests. See the
- * module's README for every endpoint and magic value.
+ * A stateful stand-in for the K2 API, in process, on a loopback port: OAuth, every v1 and
+ * v2 create and status endpoint (send money, external recipients, transfer accounts,
+ * reversals and payment links included), signed results posted to callback URLs, signed
+ * webhooks posted to subscriptions, and fault injection for tests. See the module's
+ * README for every endpoint and magic value.
  *
  * <pre>{@code
  * try (K2Simulator k2 = K2Simulator.builder().callbackDelay(Duration.ofMillis(50)).start()) {
@@ -96,6 +96,8 @@ public final class K2Simulator implements AutoCloseable {
 
 	private final Outcomes outcomes;
 
+	private final PaymentLinks paymentLinks;
+
 	private final Router router;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -121,7 +123,9 @@ public final class K2Simulator implements AutoCloseable {
 		this.faults = new SimulatorFaults(this.outbox);
 		this.outcomes = new Outcomes(config, this.baseUrl.toString(), this.state, this.outbox, this.scheduler);
 		TokenStore tokens = new TokenStore(config.tokenLifetime(), config.clock());
-		ApiEndpoints api = new ApiEndpoints(this.baseUrl.toString(), config.clock(), this.state, this.outcomes);
+		this.paymentLinks = new PaymentLinks(config.clock(), this.baseUrl.toString(), this.state, this.outcomes);
+		ApiEndpoints api = new ApiEndpoints(this.baseUrl.toString(), config.clock(), this.state, this.outcomes,
+				this.paymentLinks);
 		this.router = new Router(config, this.faults, new OAuthEndpoints(config, tokens), tokens, api,
 				new AdminEndpoints(this));
 		this.server.setExecutor(this.httpExecutor);
@@ -300,6 +304,52 @@ public final class K2Simulator implements AutoCloseable {
 			throw new IllegalArgumentException("phoneNumber " + PhoneNumber.RULE + " but was " + phoneNumber);
 		}
 		return this.outcomes.tillPayment(tillNumber.strip(), amount, phone.e164(), firstName, middleName, lastName);
+	}
+
+	/**
+	 * A customer pays a payment link ({@code POST /api/v2/payment_links}) in full: the
+	 * payment is recorded as a till payment to the link's till, the signed
+	 * {@code payment_link} result (its {@code payment_link.status} {@code Paid}) goes to
+	 * the link's callback URL, then {@code buygoods_transaction_received} to the matching
+	 * subscriptions. The payer is called John Doe.
+	 * @param link the link's {@code Location} or its id
+	 * @param phoneNumber the payer's phone in any Kenyan form
+	 * @return the recorded transaction
+	 * @throws IllegalArgumentException when there is no such link or the phone is invalid
+	 * @throws IllegalStateException when the link was paid, cancelled or has expired (its
+	 * {@code expires_at} by the simulator's clock)
+	 */
+	public TillTransaction payPaymentLink(String link, String phoneNumber) {
+		return payPaymentLink(link, phoneNumber, "John", null, "Doe");
+	}
+
+	/**
+	 * A customer with the given names pays a payment link; see
+	 * {@link #payPaymentLink(String, String)}.
+	 * @param link the link's {@code Location} or its id
+	 * @param phoneNumber the payer's phone in any Kenyan form
+	 * @param firstName the payer's first name, or {@code null}
+	 * @param middleName the payer's middle name, or {@code null}
+	 * @param lastName the payer's last name, or {@code null}
+	 * @return the recorded transaction
+	 * @throws IllegalArgumentException when there is no such link or the phone is invalid
+	 * @throws IllegalStateException when the link was paid, cancelled or has expired
+	 */
+	public TillTransaction payPaymentLink(String link, String phoneNumber, @Nullable String firstName,
+			@Nullable String middleName, @Nullable String lastName) {
+		if (link == null || link.isBlank()) {
+			throw new IllegalArgumentException("link must not be blank");
+		}
+		PhoneNumber phone = PhoneNumber.tryParse(phoneNumber);
+		if (phone == null) {
+			throw new IllegalArgumentException("phoneNumber " + PhoneNumber.RULE + " but was " + phoneNumber);
+		}
+		String trimmed = link.strip();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		String id = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+		return this.paymentLinks.pay(id, phone.e164(), firstName, middleName, lastName);
 	}
 
 	/**

@@ -3,10 +3,11 @@ package io.k2connect.simulator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Subscriber phone numbers that script the outcome of an STK push
- * ({@code POST /api/v1/incoming_payments}). Every other valid number succeeds: the result
- * has status {@code Success}, and a {@code buygoods_transaction_received} webhook
- * follows.
+ * Phone numbers that script outcomes. Subscriber numbers ({@code +254…}) script an STK
+ * push ({@code POST /api/v1/incoming_payments}); every other valid number succeeds: the
+ * result has status {@code Success}, and a {@code buygoods_transaction_received} webhook
+ * follows. {@code mobile_wallet} destination numbers ({@code 254…}) script send money
+ * ({@code POST /api/v2/send_money}); every other destination is {@code Transferred}.
  */
 public final class MagicPhoneNumbers {
 
@@ -33,6 +34,23 @@ public final class MagicPhoneNumbers {
 	 * {@value #INVALID_INITIATOR_MESSAGE}.
 	 */
 	public static final String INVALID_INITIATOR = "+254700000004";
+
+	/**
+	 * A send-money {@code mobile_wallet} destination that cannot be paid: its
+	 * disbursement is {@code Failed} with errors {@value #RECIPIENT_FAILED_MESSAGE}; the
+	 * other destinations are paid and the request is {@code Processed}.
+	 */
+	public static final String SEND_MONEY_FAILED_DESTINATION = "254700000005";
+
+	/**
+	 * A send-money {@code mobile_wallet} destination that makes the whole request find
+	 * the balance too low: status {@code Failed}, no transfer batches, errors
+	 * {@value #INSUFFICIENT_BALANCE_MESSAGE}, no money moves.
+	 */
+	public static final String SEND_MONEY_INSUFFICIENT_BALANCE = "254700000002";
+
+	/** The {@code errors} of a send-money disbursement that failed. */
+	public static final String RECIPIENT_FAILED_MESSAGE = "The recipient's M-PESA account could not be credited";
 
 	/** The {@code event.errors} of a payment the customer cancelled. */
 	public static final String CANCELLED_MESSAGE = "Request cancelled by user";

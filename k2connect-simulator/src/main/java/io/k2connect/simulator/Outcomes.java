@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,11 @@ final class Outcomes {
 	private final Outbox outbox;
 
 	private final ScheduledExecutorService scheduler;
+
+	/** The fields that name the receiver in a send-money disbursement, by type. */
+	private static final Map<String, List<String>> DESTINATION_FIELDS = Map.of("mobile_wallet", List.of("phone_number"),
+			"bank_account", List.of("account_name", "account_number"), "till", List.of("till_number"), "paybill",
+			List.of("paybill_number", "paybill_account_number"));
 
 	/** Where a blind transfer goes when the merchant has added no settlement account. */
 	private final String defaultAccountReference = UUID.randomUUID().toString();
@@ -76,16 +84,36 @@ final class Outcomes {
 	/** Records a till payment and announces it to the matching subscriptions. */
 	TillTransaction tillPayment(String tillNumber, BigDecimal amount, String phone, @Nullable String firstName,
 			@Nullable String middleName, @Nullable String lastName) {
-		TillTransaction tx = new TillTransaction(UUID.randomUUID().toString(), this.state.mpesaReference(), tillNumber,
-				amount, "KES", phone, firstName, middleName, lastName, now());
-		this.state.transactions.add(tx);
-		this.state.credit(amount);
+		TillTransaction tx = recordTillPayment(tillNumber, amount, phone, firstName, middleName, lastName);
 		announce(tx);
 		return tx;
 	}
 
+	/**
+	 * Records a till payment (polling returns it, the balance grows) without announcing
+	 * it yet.
+	 */
+	TillTransaction recordTillPayment(String tillNumber, BigDecimal amount, String phone, @Nullable String firstName,
+			@Nullable String middleName, @Nullable String lastName) {
+		TillTransaction tx = new TillTransaction(UUID.randomUUID().toString(), this.state.mpesaReference(), tillNumber,
+				amount, "KES", phone, firstName, middleName, lastName, now());
+		this.state.transactions.add(tx);
+		this.state.credit(amount);
+		return tx;
+	}
+
+	/** Posts a resource's current document, signed, to its callback URL. */
+	void postResult(StoredResource resource) {
+		String callbackUrl = resource.callbackUrl();
+		if (callbackUrl != null) {
+			this.outbox.post(Delivery.Kind.RESULT, resource.collection().type(), callbackUrl,
+					Wire.bytes(resource.document()));
+		}
+	}
+
 	private void complete(StoredResource resource) {
 		TillTransaction received = null;
+		TillTransaction reversed = null;
 		Settlement settlement = null;
 		ObjectNode document = resource.document().deepCopy();
 		ObjectNode attributes = (ObjectNode) document.get("data").get("attributes");
@@ -95,21 +123,119 @@ final class Outcomes {
 			case SETTLEMENT_TRANSFERS -> settlement = completeSettlement(resource, attributes);
 			case POLLING -> completePolling(resource, attributes);
 			case TRANSACTION_SMS_NOTIFICATIONS -> attributes.put("status", "Success");
+			case SEND_MONEY -> completeSendMoney(resource, attributes);
+			case REVERSALS -> reversed = completeReversal(resource, attributes);
 			default -> {
 				return;
 			}
 		}
 		resource.replaceDocument(document);
-		String callbackUrl = resource.callbackUrl();
-		if (callbackUrl != null) {
-			this.outbox.post(Delivery.Kind.RESULT, resource.collection().type(), callbackUrl, Wire.bytes(document));
-		}
+		postResult(resource);
 		if (received != null) {
 			announce(received);
 		}
 		if (settlement != null) {
 			announce(settlement);
 		}
+		if (reversed != null) {
+			announceReversal(reversed);
+		}
+	}
+
+	/**
+	 * Send money (docs/k2-webhooks.md §4.6): one transfer batch per destination, or for a
+	 * sweep the whole balance to the preferred transfer account. A magic destination
+	 * number fails its disbursement, another the whole request
+	 * ({@link MagicPhoneNumbers}).
+	 */
+	private void completeSendMoney(StoredResource resource, ObjectNode attributes) {
+		JsonNode destinations = resource.request().get("destinations");
+		List<JsonNode> paid = new ArrayList<>();
+		if (destinations != null && destinations.isArray()) {
+			destinations.forEach(paid::add);
+		}
+		for (JsonNode destination : paid) {
+			if (MagicPhoneNumbers.SEND_MONEY_INSUFFICIENT_BALANCE.equals(Wire.text(destination, "phone_number"))) {
+				attributes.put("status", "Failed");
+				attributes.put("errors", MagicPhoneNumbers.INSUFFICIENT_BALANCE_MESSAGE);
+				return;
+			}
+		}
+		attributes.put("status", "Processed");
+		ArrayNode batches = attributes.putArray("transfer_batches");
+		if (paid.isEmpty()) {
+			BigDecimal balance = this.state.takeBalance();
+			if (balance.signum() > 0) {
+				StoredResource account = this.state.preferredSettlementAccount();
+				ObjectNode sweep = Wire.object();
+				sweep.put("type", (account != null && account.collection() == Collection.MERCHANT_WALLETS)
+						? "merchant_wallet" : "merchant_bank_account");
+				sweep.put("reference", (account != null) ? Wire.text(account.attributes(), "account_reference")
+						: this.defaultAccountReference);
+				batch(batches, disbursement(sweep, balance, null));
+			}
+			return;
+		}
+		for (JsonNode destination : paid) {
+			BigDecimal amount = new BigDecimal(Wire.text(destination, "amount").strip());
+			String failure = MagicPhoneNumbers.SEND_MONEY_FAILED_DESTINATION
+				.equals(Wire.text(destination, "phone_number")) ? MagicPhoneNumbers.RECIPIENT_FAILED_MESSAGE : null;
+			if (failure == null) {
+				this.state.debit(amount);
+			}
+			batch(batches, disbursement(destination, amount, failure));
+		}
+	}
+
+	private static void batch(ArrayNode batches, ObjectNode disbursement) {
+		ObjectNode batch = batches.addObject();
+		batch.put("status", disbursement.get("status").asString());
+		batch.put("amount", disbursement.get("amount").asString());
+		batch.putArray("disbursements").add(disbursement);
+	}
+
+	/**
+	 * A send-money disbursement in the key order of result-send_money-processed.json,
+	 * with the identifying fields of its destination type.
+	 */
+	private ObjectNode disbursement(JsonNode destination, BigDecimal amount, @Nullable String failure) {
+		String type = Wire.text(destination, "type").toLowerCase(Locale.ROOT);
+		boolean merchant = type.startsWith("merchant_");
+		ObjectNode disbursement = Wire.object();
+		disbursement.put("amount", Wire.amountText(amount));
+		disbursement.put("errors", failure);
+		disbursement.put("status", (failure != null) ? "Failed" : "Transferred");
+		if (!merchant) {
+			disbursement.put("nickname", Wire.text(destination, "nickname"));
+			JsonNode favourite = destination.get("favourite");
+			disbursement.put("favourite", favourite != null && favourite.isBoolean() && favourite.booleanValue());
+		}
+		for (String field : DESTINATION_FIELDS.getOrDefault(type, List.of())) {
+			disbursement.put(field, Wire.text(destination, field));
+		}
+		disbursement.put("destination_type", type);
+		disbursement.put("origination_time", Wire.millis(now()));
+		disbursement.put("destination_reference",
+				merchant ? Wire.text(destination, "reference").strip() : UUID.randomUUID().toString());
+		boolean bank = type.endsWith("bank_account");
+		disbursement.put("transaction_reference", (failure != null || bank) ? null : this.state.mpesaReference());
+		return disbursement;
+	}
+
+	/**
+	 * A reversal (docs/k2-webhooks.md §4.7): the payment's amount goes back to the payer
+	 * and leaves the balance. Returns the reversed payment.
+	 */
+	private TillTransaction completeReversal(StoredResource resource, ObjectNode attributes) {
+		TillTransaction tx = this.state.transaction(Wire.text(attributes, "transaction_reference"));
+		this.state.debit(tx.amount());
+		attributes.put("status", "Processed");
+		ObjectNode payment = attributes.putObject("reversal_bulk_payment");
+		payment.put("amount", Wire.amountText(tx.amount()));
+		payment.put("status", "Transferred");
+		payment.put("origination_time", Wire.millis(now()));
+		payment.put("transaction_reference", this.state.mpesaReference());
+		return tx;
 	}
 
 	private @Nullable TillTransaction completeIncomingPayment(StoredResource resource, ObjectNode attributes) {
@@ -283,7 +409,7 @@ final class Outcomes {
 	/**
 	 * Posts a {@code buygoods_transaction_received} event to every matching subscription.
 	 */
-	private void announce(TillTransaction tx) {
+	void announce(TillTransaction tx) {
 		for (Subscription subscription : this.state.subscriptions) {
 			if (!subscription.matches(Documents.BUYGOODS_TOPIC, tx.tillNumber())) {
 				continue;
@@ -298,6 +424,22 @@ final class Outcomes {
 				this.state.webhookEvents.put(eventId, body);
 			}
 			this.outbox.post(Delivery.Kind.WEBHOOK, Documents.BUYGOODS_TOPIC, subscription.url(), body);
+		}
+	}
+
+	/**
+	 * Posts a {@code buygoods_transaction_reversed} event (docs/k2-webhooks.md §3.2) to
+	 * every matching subscription.
+	 */
+	private void announceReversal(TillTransaction tx) {
+		for (Subscription subscription : this.state.subscriptions) {
+			if (!subscription.matches(Documents.BUYGOODS_REVERSED_TOPIC, tx.tillNumber())) {
+				continue;
+			}
+			String eventId = UUID.randomUUID().toString();
+			byte[] body = Wire.bytes(Documents.buygoodsReversedEvent(eventId, tx, now(), this.baseUrl));
+			this.state.webhookEvents.put(eventId, body);
+			this.outbox.post(Delivery.Kind.WEBHOOK, Documents.BUYGOODS_REVERSED_TOPIC, subscription.url(), body);
 		}
 	}
 

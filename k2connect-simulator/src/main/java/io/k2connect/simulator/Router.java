@@ -173,12 +173,24 @@ final class Router implements HttpHandler {
 			HttpReply refused = authenticate(request);
 			return (refused != null) ? refused : this.api.webhookEvent(segments[1]);
 		}
-		if (segments.length < 3 || segments.length > 4 || !segments[0].equals("api")) {
+		if (segments.length < 3 || segments.length > 5 || !segments[0].equals("api")) {
 			return notFound(path);
 		}
 		Collection collection = Collection.fromPath(segments[2]);
 		if (collection == null || !collection.servesVersion(segments[1])) {
 			return notFound(path);
+		}
+		if (segments.length == 5) {
+			// The one action on an item: POST <payment link>/cancel (docs/k2-api.md
+			// §13.3).
+			if (collection != Collection.PAYMENT_LINKS || !segments[4].equals("cancel")) {
+				return notFound(path);
+			}
+			if (!method.equals("POST")) {
+				return AdminEndpoints.notAllowed("POST");
+			}
+			HttpReply refused = authenticate(request);
+			return (refused != null) ? refused : this.api.cancelPaymentLink(segments[3]);
 		}
 		boolean item = segments.length == 4;
 		String allowed = item ? "GET" : "POST";

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,12 @@ final class SimulatorState {
 	final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	final List<TillTransaction> transactions = new CopyOnWriteArrayList<>();
+
+	/**
+	 * The M-PESA references of till payments a reversal was accepted for: each can be
+	 * reversed once.
+	 */
+	final Set<String> reversedReferences = ConcurrentHashMap.newKeySet();
 
 	/** Webhook event bodies by event id, for {@code GET /webhook_events/{id}}. */
 	final Map<String, byte[]> webhookEvents = new ConcurrentHashMap<>();
@@ -72,6 +79,16 @@ final class SimulatorState {
 					&& (reference.equals(resource.id())
 							|| reference.equals(Wire.text(resource.attributes(), "account_reference")))) {
 				return resource;
+			}
+		}
+		return null;
+	}
+
+	/** The till payment with this M-PESA reference (any case), or {@code null}. */
+	@Nullable TillTransaction transaction(String reference) {
+		for (TillTransaction tx : this.transactions) {
+			if (tx.reference().equalsIgnoreCase(reference)) {
+				return tx;
 			}
 		}
 		return null;
@@ -150,6 +167,7 @@ final class SimulatorState {
 		this.subscriptions.clear();
 		this.transactions.clear();
 		this.webhookEvents.clear();
+		this.reversedReferences.clear();
 		this.balance = BigDecimal.ZERO;
 	}
 

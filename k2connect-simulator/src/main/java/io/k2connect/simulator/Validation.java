@@ -25,6 +25,17 @@ final class Validation {
 	/** K2's own rule for {@code +254} numbers (PHP SDK: {@code ^\+254\d{9}$}). */
 	static final Pattern PHONE = Pattern.compile("\\+254\\d{9}");
 
+	/**
+	 * Send money's destinations: {@code 254} and nine digits, no {@code +}
+	 * (docs/k2-api.md §0.5, §9).
+	 */
+	static final Pattern V2_PHONE = Pattern.compile("254\\d{9}");
+
+	/**
+	 * External recipients: K2's own example writes {@code +254…}, v2 SDKs {@code 254…}.
+	 */
+	static final Pattern RECIPIENT_PHONE = Pattern.compile("\\+?254\\d{9}");
+
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
 	private static final int MAX_METADATA = 5;
@@ -78,8 +89,12 @@ final class Validation {
 	}
 
 	@Nullable String phone(@Nullable JsonNode node, String field, String label) {
+		return phone(node, field, label, PHONE);
+	}
+
+	@Nullable String phone(@Nullable JsonNode node, String field, String label, Pattern rule) {
 		String value = requiredText(node, field, label);
-		if (value != null && !PHONE.matcher(value).matches()) {
+		if (value != null && !rule.matcher(value).matches()) {
 			problem(label + " is an invalid number");
 			return null;
 		}

@@ -192,7 +192,7 @@ class K2SimulatorValidationTests {
 		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
 	}
 
-	private static void assertRefused(K2Simulator k2, K2Client client, String path, JsonNode body, String message) {
+	static void assertRefused(K2Simulator k2, K2Client client, String path, JsonNode body, String message) {
 		HttpResponse<String> response = Api.post(k2, client, path, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
