@@ -3,7 +3,10 @@ package io.k2connect.samples;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.K2Payload;
+import io.k2connect.event.PaymentLinkResult;
 import io.k2connect.event.PaymentResult;
+import io.k2connect.event.ReversalResult;
+import io.k2connect.event.SendMoneyResult;
 import io.k2connect.event.SettlementTransferCompleted;
 import io.k2connect.event.SettlementTransferResult;
 
@@ -48,6 +51,31 @@ class K2Listeners {
 				"Payout " + result.status() + ": " + result.currency() + " " + result.amount());
 	}
 
+	/** The outcome of a v2 payout (send money), with each destination's own state. */
+	@EventListener
+	void on(SendMoneyResult result) {
+		this.ledger.received("SendMoneyResult",
+				"Payout " + result.status() + ((result.errors() != null) ? ": " + result.errors() : ""));
+	}
+
+	/** A payment link was paid (or changed state). */
+	@EventListener
+	void on(PaymentLinkResult result) {
+		this.ledger
+			.received("PaymentLinkResult",
+					"Payment link " + result.id()
+							+ (result.isPaid()
+									? " paid: " + result.currency() + " " + result.amount() + " (M-PESA "
+											+ result.paymentLink().transactionReference() + ")"
+									: " " + result.status()));
+	}
+
+	/** The outcome of a reversal. */
+	@EventListener
+	void on(ReversalResult result) {
+		this.ledger.received("ReversalResult", "Reversal of " + result.transactionReference() + " " + result.status());
+	}
+
 	/** The outcome of a settlement transfer. */
 	@EventListener
 	void on(SettlementTransferResult result) {
@@ -66,7 +94,8 @@ class K2Listeners {
 	void on(K2Payload payload) {
 		if (!(payload instanceof IncomingPaymentResult || payload instanceof BuygoodsTransactionReceived
 				|| payload instanceof PaymentResult || payload instanceof SettlementTransferResult
-				|| payload instanceof SettlementTransferCompleted)) {
+				|| payload instanceof SendMoneyResult || payload instanceof PaymentLinkResult
+				|| payload instanceof ReversalResult || payload instanceof SettlementTransferCompleted)) {
 			this.ledger.received(payload.getClass().getSimpleName(), "received");
 		}
 	}

@@ -1,6 +1,7 @@
 package io.k2connect.samples;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,15 @@ import io.k2connect.K2ApiException;
 import io.k2connect.K2ConnectionException;
 import io.k2connect.K2ValidationException;
 import io.k2connect.ResourceLocation;
-import io.k2connect.pay.MobileWalletRecipient;
-import io.k2connect.pay.PayCategory;
-import io.k2connect.pay.PayDestinationType;
-import io.k2connect.pay.PayService;
-import io.k2connect.pay.SendPayRequest;
+import io.k2connect.paymentlink.PaymentLinkRequest;
+import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.receive.PaymentRequest;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.reversal.ReversalRequest;
+import io.k2connect.reversal.ReversalService;
+import io.k2connect.sendmoney.MobileWalletDestination;
+import io.k2connect.sendmoney.SendMoneyRequest;
+import io.k2connect.sendmoney.SendMoneyService;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.transfer.SettleFundsRequest;
 import io.k2connect.transfer.TransferService;
@@ -33,14 +36,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The shop's HTTP API, used by the page at {@code /}: ask a customer to pay (STK push),
- * pay someone out, settle funds, and, on the simulator, play a customer paying the till.
+ * pay someone out (v2 send money), sell by payment link (create, cancel, and on the
+ * simulator pay it), reverse a till payment, settle funds, and, on the simulator, play a
+ * customer paying the till.
  */
 @RestController
 class ShopController {
 
 	private final ReceivePaymentsService receivePayments;
 
-	private final PayService pay;
+	private final SendMoneyService sendMoney;
+
+	private final PaymentLinkService paymentLinks;
+
+	private final ReversalService reversals;
 
 	private final TransferService transfers;
 
@@ -54,11 +63,13 @@ class ShopController {
 
 	private final LiveUpdates liveUpdates;
 
-	ShopController(ReceivePaymentsService receivePayments, PayService pay, TransferService transfers,
-			ObjectProvider<K2Simulator> simulator, ShopProperties shop, CallbackUrls callbackUrls, Ledger ledger,
-			LiveUpdates liveUpdates) {
+	ShopController(ReceivePaymentsService receivePayments, SendMoneyService sendMoney, PaymentLinkService paymentLinks,
+			ReversalService reversals, TransferService transfers, ObjectProvider<K2Simulator> simulator,
+			ShopProperties shop, CallbackUrls callbackUrls, Ledger ledger, LiveUpdates liveUpdates) {
 		this.receivePayments = receivePayments;
-		this.pay = pay;
+		this.sendMoney = sendMoney;
+		this.paymentLinks = paymentLinks;
+		this.reversals = reversals;
 		this.transfers = transfers;
 		this.simulator = simulator;
 		this.shop = shop;
@@ -91,31 +102,77 @@ class ShopController {
 		return this.ledger.payments();
 	}
 
-	/** Pays a phone number out: adds it as a PAY recipient, then sends the payment. */
+	/**
+	 * Pays a phone number out with v2 send money: the destination carries the recipient's
+	 * details, so no recipient has to be registered first.
+	 */
 	@PostMapping("/payouts")
 	ResponseEntity<Map<String, String>> payOut(@RequestBody PayoutForm form) {
-		ResourceLocation recipient = this.pay.addPayRecipient(MobileWalletRecipient.builder()
-			.firstName(form.firstName())
-			.lastName(form.lastName())
-			.phoneNumber(form.phone())
-			.network(MobileWalletRecipient.SAFARICOM)
-			.build());
-		// K2 names a recipient by its recipient_reference, from the dashboard (the docs
-		// say the API lookup is discontinued): configure it as
-		// shop.payout-recipient-reference. The simulator also accepts the id from the
-		// Location, which the demo uses otherwise.
-		String reference = (this.shop.payoutRecipientReference() != null) ? this.shop.payoutRecipientReference()
-				: recipient.id();
-		ResourceLocation payment = this.pay.sendPay(SendPayRequest.builder()
-			.destinationType(PayDestinationType.MOBILE_WALLET)
-			.destinationReference(reference)
-			.amount(form.amount())
-			.description("Payout from the k2connect sample")
-			.category(PayCategory.GENERAL)
+		ResourceLocation payment = this.sendMoney.sendMoney(SendMoneyRequest.builder()
+			.destination(MobileWalletDestination.builder()
+				.phoneNumber(form.phone())
+				.amount(form.amount())
+				.description("Payout from the k2connect sample"))
+			.metadata(Map.of("source", "k2connect-sample"))
 			.callbackUrl(this.callbackUrls.webhookEndpoint())
 			.build());
 		this.ledger.received("Payout requested", "KES " + form.amount() + " to " + form.phone());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", payment.id()));
+	}
+
+	/** Creates a payment link for the shop's till; its result arrives when it is paid. */
+	@PostMapping("/payment-links")
+	ResponseEntity<Map<String, String>> createPaymentLink(@RequestBody PaymentLinkForm form) {
+		ResourceLocation link = this.paymentLinks.createPaymentLink(PaymentLinkRequest.builder()
+			.amount(form.amount())
+			.tillNumber(this.shop.tillNumber())
+			.paymentReference(form.reference())
+			.note("Sold by the k2connect sample")
+			.callbackUrl(this.callbackUrls.webhookEndpoint())
+			.build());
+		this.ledger.received("Payment link created", "KES " + form.amount() + " (" + link.id() + ")");
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(Map.of("id", link.id(), "location", link.location().toString()));
+	}
+
+	/** Cancels a payment link, so that it can no longer be paid. */
+	@PostMapping("/payment-links/cancellations")
+	Map<String, String> cancelPaymentLink(@RequestBody LocationForm form) {
+		String message = this.paymentLinks.cancelPaymentLink(form.resourceLocation()).message();
+		this.ledger.received("Payment link cancelled", String.valueOf(message));
+		return Map.of("message", String.valueOf(message));
+	}
+
+	/** Simulator only: a customer pays a payment link. */
+	@PostMapping("/simulator/payment-link-payments")
+	ResponseEntity<Map<String, String>> customerPaysLink(@RequestBody LocationForm form) {
+		K2Simulator k2 = this.simulator.getIfAvailable();
+		if (k2 == null) {
+			return simulatorNotRunning();
+		}
+		try {
+			String reference = k2.payPaymentLink(form.resourceLocation().location().toString(), "0722000111")
+				.reference();
+			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference));
+		}
+		catch (IllegalStateException ex) {
+			// Paid, cancelled or expired: the simulator refuses, as K2's page would.
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", String.valueOf(ex.getMessage())));
+		}
+	}
+
+	/**
+	 * Reverses a till payment by its M-PESA reference; the outcome arrives as a result.
+	 */
+	@PostMapping("/reversals")
+	ResponseEntity<Map<String, String>> reverse(@RequestBody ReversalForm form) {
+		ResourceLocation reversal = this.reversals.initiateReversal(ReversalRequest.builder()
+			.transactionReference(form.reference())
+			.reason("Refunded by the k2connect sample")
+			.callbackUrl(this.callbackUrls.webhookEndpoint())
+			.build());
+		this.ledger.received("Reversal requested", form.reference());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", reversal.id()));
 	}
 
 	/**
@@ -138,8 +195,7 @@ class ShopController {
 	ResponseEntity<Map<String, String>> customerPaysTill(@RequestBody PaymentForm form) {
 		K2Simulator k2 = this.simulator.getIfAvailable();
 		if (k2 == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Map.of("error", "The simulator is not running (k2.simulator.enabled=false)."));
+			return simulatorNotRunning();
 		}
 		String reference = k2.customerPaysTill(this.shop.tillNumber(), form.amount(), form.phone()).reference();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference));
@@ -191,6 +247,28 @@ class ShopController {
 	}
 
 	/** A payout form. */
+	private static ResponseEntity<Map<String, String>> simulatorNotRunning() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Map.of("error", "The simulator is not running (k2.simulator.enabled=false)."));
+	}
+
+	record PaymentLinkForm(BigDecimal amount, @Nullable String reference) {
+	}
+
+	record LocationForm(@Nullable URI location) {
+
+		ResourceLocation resourceLocation() {
+			if (this.location == null) {
+				throw new K2ValidationException("location", "is required");
+			}
+			return ResourceLocation.of(this.location);
+		}
+
+	}
+
+	record ReversalForm(String reference) {
+	}
+
 	record PayoutForm(String phone, BigDecimal amount, String firstName, String lastName) {
 	}
 

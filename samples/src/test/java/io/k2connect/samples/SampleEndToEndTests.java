@@ -13,13 +13,15 @@ import io.k2connect.ResourceLocation;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.K2Payload;
-import io.k2connect.event.PaymentResult;
+import io.k2connect.event.PaymentLinkResult;
+import io.k2connect.event.ReversalResult;
+import io.k2connect.event.SendMoneyResult;
 import io.k2connect.event.SettlementTransferCompleted;
 import io.k2connect.event.SettlementTransferResult;
-import io.k2connect.pay.PayDestinationType;
-import io.k2connect.pay.PayService;
-import io.k2connect.pay.SendPayRequest;
 import io.k2connect.receive.ReceivePaymentsService;
+import io.k2connect.sendmoney.MobileWalletDestination;
+import io.k2connect.sendmoney.SendMoneyRequest;
+import io.k2connect.sendmoney.SendMoneyService;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.webhook.K2SignatureVerifier;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +68,7 @@ class SampleEndToEndTests {
 	private ReceivePaymentsService receivePayments;
 
 	@Autowired
-	private PayService pay;
+	private SendMoneyService sendMoney;
 
 	private RestClient app;
 
@@ -124,19 +126,57 @@ class SampleEndToEndTests {
 	}
 
 	@Test
-	void payoutArrivesAsAProcessedPaymentResult() {
-		Map<String, String> response = this.app.post()
-			.uri("/payouts")
+	void payoutWithSendMoneyArrivesAsAProcessedSendMoneyResult() {
+		Map<String, String> response = post("/payouts",
+				Map.of("phone", "0712345678", "amount", 100, "firstName", "Jane", "lastName", "Doe"));
+
+		SendMoneyResult result = awaitResult(SendMoneyResult.class, response.get("id"));
+
+		assertThat(result.isProcessed()).isTrue();
+		assertThat(result.transferBatches().get(0).disbursements().get(0).amount()).isEqualByComparingTo("100");
+		assertThat(this.simulator.requests("POST", "/api/v2/send_money")).isNotEmpty();
+	}
+
+	@Test
+	void paymentLinkPaidOnTheSimulatorArrivesAsAPaidResultAndATillWebhook() {
+		Map<String, String> link = post("/payment-links", Map.of("amount", 250, "reference", "order-7"));
+
+		Map<String, String> payment = post("/simulator/payment-link-payments",
+				Map.of("location", link.get("location")));
+
+		PaymentLinkResult result = awaitResult(PaymentLinkResult.class, link.get("id"));
+		assertThat(result.isPaid()).isTrue();
+		assertThat(result.paymentLink().transactionReference()).isEqualTo(payment.get("reference"));
+		BuygoodsTransactionReceived webhook = await().atMost(WAIT)
+			.until(() -> this.events.first(BuygoodsTransactionReceived.class,
+					(e) -> payment.get("reference").equals(e.reference())), (e) -> e != null);
+		assertThat(webhook.amount()).isEqualByComparingTo("250");
+	}
+
+	@Test
+	void cancelledPaymentLinkCannotBePaid() {
+		Map<String, String> link = post("/payment-links", Map.of("amount", 300));
+
+		Map<String, String> cancelled = post("/payment-links/cancellations", Map.of("location", link.get("location")));
+
+		assertThat(cancelled.get("message")).isEqualTo("Payment link cancelled.");
+		Integer status = this.app.post()
+			.uri("/simulator/payment-link-payments")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("phone", "0712345678", "amount", 100, "firstName", "Jane", "lastName", "Doe"))
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+			.body(Map.of("location", link.get("location")))
+			.exchange((request, answer) -> answer.getStatusCode().value());
+		assertThat(status).isEqualTo(409);
+	}
 
-		PaymentResult result = awaitResult(PaymentResult.class, response.get("id"));
+	@Test
+	void reversalOfATillPaymentArrivesAsAProcessedReversalResult() {
+		String reference = this.simulator.customerPaysTill("K000000", new BigDecimal("120"), "0722000111").reference();
 
+		Map<String, String> response = post("/reversals", Map.of("reference", reference));
+
+		ReversalResult result = awaitResult(ReversalResult.class, response.get("id"));
 		assertThat(result.status()).isEqualTo("Processed");
-		assertThat(result.amount()).isEqualByComparingTo("100");
+		assertThat(result.transactionReference()).isEqualTo(reference);
 	}
 
 	@Test
@@ -218,19 +258,20 @@ class SampleEndToEndTests {
 	}
 
 	@Test
-	void sendPayThatGot500IsNotSentAgain() {
-		int before = this.simulator.requests("POST", "/api/v1/payments").size();
-		this.simulator.faults().failNext(1, 500, "/api/v1/payments");
+	void sendMoneyThatGot500IsNotSentAgain() {
+		int before = this.simulator.requests("POST", "/api/v2/send_money").size();
+		this.simulator.faults().failNext(1, 500, "/api/v2/send_money");
 
-		assertThatExceptionOfType(K2ServerException.class).isThrownBy(() -> this.pay.sendPay(SendPayRequest.builder()
-			.destinationType(PayDestinationType.MOBILE_WALLET)
-			.destinationReference("any-recipient")
-			.amount(BigDecimal.TEN)
-			.description("must not be sent twice")
-			.callbackUrl("http://localhost:" + this.port + "/k2/webhooks")
-			.build()));
+		assertThatExceptionOfType(K2ServerException.class)
+			.isThrownBy(() -> this.sendMoney.sendMoney(SendMoneyRequest.builder()
+				.destination(MobileWalletDestination.builder()
+					.phoneNumber("0712345678")
+					.amount(BigDecimal.TEN)
+					.description("must not be sent twice"))
+				.callbackUrl("http://localhost:" + this.port + "/k2/webhooks")
+				.build()));
 
-		assertThat(this.simulator.requests("POST", "/api/v1/payments")).hasSize(before + 1);
+		assertThat(this.simulator.requests("POST", "/api/v2/send_money")).hasSize(before + 1);
 	}
 
 	@Test
@@ -273,6 +314,16 @@ class SampleEndToEndTests {
 			});
 		assertThat(response).containsKey("id");
 		return response.get("id");
+	}
+
+	private Map<String, String> post(String path, Map<String, ?> body) {
+		return this.app.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
 	}
 
 	private <T extends io.k2connect.event.K2Result> T awaitResult(Class<T> type, String id) {
