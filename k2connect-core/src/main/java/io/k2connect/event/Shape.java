@@ -12,6 +12,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.Named;
 
 /**
  * The fields the parser reads of one kind of JSON object, and how: a scalar, a nested
@@ -32,14 +35,31 @@ final class Shape {
 
 	private final Field[] fields;
 
+	/** Slots by name, for the mappings, which ask by name after the read. */
 	private final Map<String, Integer> indexes;
+
+	/**
+	 * Slots by name, for {@link #read}: Jackson's own matcher, which the byte parser
+	 * matches against the encoded name as it reads it, instead of first looking the name
+	 * up in its symbol table and then in {@link #indexes}.
+	 */
+	private final PropertyNameMatcher matcher;
 
 	private Shape(Field[] fields) {
 		this.fields = fields;
 		this.indexes = new HashMap<>(fields.length * 2);
+		List<Named> names = new ArrayList<>(fields.length);
 		for (int i = 0; i < fields.length; i++) {
 			if (this.indexes.put(fields[i].name, i) != null) {
 				throw new IllegalArgumentException("Field '" + fields[i].name + "' declared twice");
+			}
+			names.add(Named.fromString(fields[i].name));
+		}
+		this.matcher = BinaryNameMatcher.constructFrom(names, false);
+		for (int i = 0; i < fields.length; i++) {
+			// The matcher numbers names in list order; read relies on it.
+			if (this.matcher.matchName(fields[i].name) != i) {
+				throw new IllegalStateException("Name matcher disagrees on '" + fields[i].name + "'");
 			}
 		}
 	}
@@ -125,11 +145,13 @@ final class Shape {
 	 */
 	Fields read(JsonParser parser) {
 		Fields read = new Fields(this);
-		String name;
-		while ((name = parser.nextName()) != null) {
+		int index;
+		// Ends on END_OBJECT (MATCH_END_OBJECT), as reading names with nextName() would;
+		// in an object nothing else (MATCH_ODD_TOKEN) can come.
+		while ((index = parser.nextNameMatch(this.matcher)) >= 0 || index == PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
 			JsonToken token = parser.nextToken();
-			Integer index = this.indexes.get(name);
-			if (index == null) {
+			if (index < 0) {
+				// A name the shape does not declare.
 				parser.skipChildren();
 			}
 			else {

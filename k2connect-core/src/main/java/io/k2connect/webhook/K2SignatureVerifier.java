@@ -106,16 +106,20 @@ public final class K2SignatureVerifier {
 			throw new K2SignatureException(HEADER + " must be " + HEX_LENGTH
 					+ " hexadecimal characters (an HMAC-SHA256 digest) but has " + value.length());
 		}
+		// One pass that checks and decodes (HexFormat.parseHex would check again).
+		byte[] digest = new byte[HmacSha256.DIGEST_LENGTH];
 		for (int i = 0; i < HEX_LENGTH; i++) {
+			char c = value.charAt(i);
 			// HexFormat.isHexDigit accepts ASCII only, unlike Character.digit.
-			if (!HexFormat.isHexDigit(value.charAt(i))) {
+			if (!HexFormat.isHexDigit(c)) {
 				throw new K2SignatureException(HEADER + " is not hexadecimal (bad character at index " + i + ")");
 			}
+			// K2 sends lower case; upper case decodes to the same digest, so a correct
+			// one
+			// still passes and a wrong one fails the comparison like any other mismatch.
+			digest[i >> 1] = (byte) ((digest[i >> 1] << 4) | HexFormat.fromHexDigit(c));
 		}
-		// K2 sends lower case; upper case decodes to the same digest, so a correct one
-		// still passes and a wrong one fails the comparison below like any other
-		// mismatch.
-		return HexFormat.of().parseHex(value);
+		return digest;
 	}
 
 	static void checkKey(@Nullable String key, String field) {
