@@ -12,6 +12,7 @@ import io.k2connect.autoconfigure.webhook.jdbc.K2DeliverySchemaInitializer;
 import io.k2connect.autoconfigure.webhook.jdbc.K2WebhookJdbcProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 
@@ -89,9 +91,11 @@ final class K2DeliveryStoreConfigurations {
 	static class Memory {
 
 		@Bean
-		InMemoryK2DeliveryRegistry k2DeliveryRegistry(K2Properties k2, ObjectProvider<DataSource> dataSources) {
+		InMemoryK2DeliveryRegistry k2DeliveryRegistry(K2Properties k2, ObjectProvider<DataSource> dataSources,
+				ResourceLoader resourceLoader) {
 			DeliveryStore store = k2.getWebhook().getDeliveryStore();
-			String why = (store == DeliveryStore.MEMORY) ? PROPERTY + "=memory" : whyNotJdbc(dataSources);
+			String why = (store == DeliveryStore.MEMORY) ? PROPERTY + "=memory"
+					: whyNotJdbc(dataSources, resourceLoader.getClassLoader());
 			if (store == DeliveryStore.JDBC) {
 				throw new InvalidK2PropertiesException(
 						List.of(new InvalidK2PropertiesException.Problem(PROPERTY, "is jdbc, but " + why,
@@ -103,7 +107,7 @@ final class K2DeliveryStoreConfigurations {
 			return new InMemoryK2DeliveryRegistry();
 		}
 
-		private static String whyNotJdbc(ObjectProvider<DataSource> dataSources) {
+		private static String whyNotJdbc(ObjectProvider<DataSource> dataSources, @Nullable ClassLoader classLoader) {
 			long count = dataSources.stream().count();
 			if (count == 0) {
 				return "the application has no DataSource";
@@ -111,7 +115,6 @@ final class K2DeliveryStoreConfigurations {
 			if (dataSources.getIfUnique() == null) {
 				return "the application has " + count + " DataSources and none is primary";
 			}
-			ClassLoader classLoader = K2DeliveryStoreConfigurations.class.getClassLoader();
 			if (!ClassUtils.isPresent(JDBC_CLIENT, classLoader)
 					|| !ClassUtils.isPresent(SCRIPT_INITIALIZER, classLoader)) {
 				return "spring-boot-jdbc is not on the class path";
