@@ -70,7 +70,7 @@ final class TestDatabases {
 		}
 	}
 
-	private static HikariDataSource pool(String url, @Nullable String user, @Nullable String password) {
+	static HikariDataSource pool(String url, @Nullable String user, @Nullable String password) {
 		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(url)
