@@ -206,6 +206,13 @@ public class K2Properties {
 		 */
 		private List<String> additionalApiKeys = new ArrayList<>();
 
+		/**
+		 * Where delivered keys are remembered, so that repeats are recognised: 'auto'
+		 * uses the application's DataSource when it has exactly one (k2.webhook.jdbc.*),
+		 * memory otherwise.
+		 */
+		private DeliveryStore deliveryStore = DeliveryStore.AUTO;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -238,11 +245,40 @@ public class K2Properties {
 			this.additionalApiKeys = additionalApiKeys;
 		}
 
+		public DeliveryStore getDeliveryStore() {
+			return this.deliveryStore;
+		}
+
+		public void setDeliveryStore(DeliveryStore deliveryStore) {
+			this.deliveryStore = deliveryStore;
+		}
+
 		@Override
 		public String toString() {
 			return "Webhook[enabled=" + this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize
-					+ ", additionalApiKeys=" + this.additionalApiKeys.size() + " keys]";
+					+ ", additionalApiKeys=" + this.additionalApiKeys.size() + " keys, deliveryStore="
+					+ this.deliveryStore + "]";
 		}
+
+	}
+
+	/** Where the webhook endpoint remembers the deliveries it processed. */
+	public enum DeliveryStore {
+
+		/**
+		 * The application's DataSource when it has exactly one (and spring-jdbc is on the
+		 * class path), memory otherwise.
+		 */
+		AUTO,
+
+		/** In memory: repeats are recognised by this instance until it stops. */
+		MEMORY,
+
+		/**
+		 * A table in the application's DataSource: repeats are recognised across restarts
+		 * and by every instance sharing the database.
+		 */
+		JDBC
 
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -20,19 +21,22 @@ import org.springframework.web.servlet.DispatcherServlet;
  * API key to check signatures: without {@code k2.api-key} (or a {@link K2ResultProcessor}
  * bean) start-up fails and says so, rather than running an endpoint that rejects
  * everything.
+ *
+ * <p>
+ * Deliveries are remembered in the {@link K2DeliveryRegistry} that
+ * {@code k2.webhook.delivery-store} selects: by default a table of the application's
+ * DataSource when it has exactly one ({@code JdbcK2DeliveryRegistry}), memory otherwise;
+ * a registry bean of the application's own wins.
  */
-@AutoConfiguration(after = K2AutoConfiguration.class)
+@AutoConfiguration(after = K2AutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnK2Configured
 @ConditionalOnBooleanProperty(name = "k2.webhook.enabled", matchIfMissing = true)
+@Import({ K2DeliveryStoreConfigurations.Jdbc.class, K2DeliveryStoreConfigurations.Memory.class })
 public final class K2WebhookAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean(K2DeliveryRegistry.class)
-	InMemoryK2DeliveryRegistry k2DeliveryRegistry() {
-		return new InMemoryK2DeliveryRegistry();
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -30,7 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(classes = WebhookTestApplication.class,
 		properties = { "k2.client-id=id", "k2.client-secret=secret", "k2.api-key=" + WebhookTestApplication.API_KEY,
-				"k2.webhook.additional-api-keys=old-api-key", "k2.webhook.max-body-size=64KB" })
+				"k2.webhook.additional-api-keys=old-api-key", "k2.webhook.max-body-size=64KB",
+				"k2.webhook.delivery-store=memory" })
 @AutoConfigureMockMvc
 class K2WebhookControllerTests {
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "k2.client-id=id", "k2.client-secret=secret", "k2.api-key=" + WebhookTestApplication.API_KEY,
-				"server.tomcat.threads.max=32" })
+				"server.tomcat.threads.max=32", "k2.webhook.delivery-store=memory" })
 class K2WebhookRealPortTests {
 
 	private static final String TEMPLATE = new String(

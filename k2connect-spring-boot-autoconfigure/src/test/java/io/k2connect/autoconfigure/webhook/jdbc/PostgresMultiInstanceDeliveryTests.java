@@ -1,0 +1,44 @@
+package io.k2connect.autoconfigure.webhook.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Both instances on the PostgreSQL database of {@code K2_TEST_POSTGRES_URL}; skipped
+ * without it.
+ */
+class PostgresMultiInstanceDeliveryTests extends MultiInstanceDeliveryContractTests {
+
+	@BeforeAll
+	static void requirePostgres() {
+		TestDatabases.postgresUrl();
+	}
+
+	@Override
+	String url() {
+		return TestDatabases.postgresUrl();
+	}
+
+	@Override
+	List<String> databaseProperties() {
+		List<String> properties = new ArrayList<>();
+		String user = System.getenv("K2_TEST_POSTGRES_USER");
+		String password = System.getenv("K2_TEST_POSTGRES_PASSWORD");
+		if (user != null) {
+			properties.add("spring.datasource.username=" + user);
+		}
+		if (password != null) {
+			properties.add("spring.datasource.password=" + password);
+		}
+		return properties;
+	}
+
+	@Override
+	HikariDataSource dataSource() {
+		return TestDatabases.postgres();
+	}
+
+}
