@@ -1,15 +1,9 @@
 package io.k2connect.autoconfigure.webhook.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.BeforeAll;
 
 /** Skipped unless {@code K2_TEST_POSTGRES_URL} is set ({@code .ci/run} sets it). */
 class PostgresJdbcK2DeliveryRegistryTests extends JdbcK2DeliveryRegistryContractTests {
-
-	@BeforeAll
-	static void requirePostgres() {
-		TestDatabases.postgresUrl();
-	}
 
 	@Override
 	HikariDataSource createDataSource() {

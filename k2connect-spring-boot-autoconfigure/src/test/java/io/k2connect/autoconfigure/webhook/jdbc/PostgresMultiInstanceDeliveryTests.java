@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Both instances on the PostgreSQL database of {@code K2_TEST_POSTGRES_URL}; skipped
@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresMultiInstanceDeliveryTests extends MultiInstanceDeliveryContractTests {
 
-	@BeforeAll
-	static void requirePostgres() {
+	// Per test, not per class: surefire reports each skipped test with the message.
+	@BeforeEach
+	void requirePostgres() {
 		TestDatabases.postgresUrl();
 	}
 
