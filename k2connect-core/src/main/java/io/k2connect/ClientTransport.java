@@ -90,8 +90,7 @@ final class ClientTransport implements K2Transport {
 	@Override
 	public ResourceLocation create(String path, ObjectNode body, RequestOptions options) {
 		URI uri = Urls.join(this.baseUrl, path);
-		K2Http.Request request = new K2Http.Request(HttpMethod.POST, uri, "application/json",
-				K2Json.mapper().writeValueAsBytes(body), null, false);
+		K2Http.Request request = jsonPost(uri, body);
 		K2Http.Response response = authorised(request, options);
 		String location = response.headers().getFirst(HttpHeaders.LOCATION);
 		URI resolved = (location != null) ? Urls.tryParse(location) : null;
@@ -166,10 +165,7 @@ final class ClientTransport implements K2Transport {
 		Objects.requireNonNull(url, "url must not be null");
 		Objects.requireNonNull(body, "body must not be null");
 		requireBaseUrlOrigin("url", url);
-		// Not safe to repeat: an action such as a cancellation changes the resource.
-		K2Http.Request request = new K2Http.Request(HttpMethod.POST, url, "application/json",
-				K2Json.mapper().writeValueAsBytes(body), null, false);
-		return answer(authorised(request, options));
+		return answer(authorised(jsonPost(url, body), options));
 	}
 
 	private void requireBaseUrlOrigin(String field, URI url) {
@@ -217,6 +213,15 @@ final class ClientTransport implements K2Transport {
 	/** The managed token: cached, or fetched now. */
 	AccessToken accessToken() {
 		return this.tokens.get();
+	}
+
+	/**
+	 * A JSON {@code POST}, never safe to repeat: a create may move money and an action
+	 * such as a cancellation changes the resource.
+	 */
+	private static K2Http.Request jsonPost(URI url, ObjectNode body) {
+		return new K2Http.Request(HttpMethod.POST, url, "application/json", K2Json.mapper().writeValueAsBytes(body),
+				null, false);
 	}
 
 	private static Answer answer(K2Http.Response response) {
