@@ -213,6 +213,18 @@ public class K2Properties {
 		 */
 		private DeliveryStore deliveryStore = DeliveryStore.AUTO;
 
+		/**
+		 * When listeners run: 'sync' before the endpoint answers (a listener failure
+		 * answers 500, so that K2 delivers again), 'async' after the delivery is stored
+		 * and answered, with retries and dead deliveries (k2.webhook.retry.*,
+		 * k2.webhook.inbox.*).
+		 */
+		private Processing processing = Processing.SYNC;
+
+		private final Retry retry = new Retry();
+
+		private final Inbox inbox = new Inbox();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -253,11 +265,160 @@ public class K2Properties {
 			this.deliveryStore = deliveryStore;
 		}
 
+		public Processing getProcessing() {
+			return this.processing;
+		}
+
+		public void setProcessing(Processing processing) {
+			this.processing = processing;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Inbox getInbox() {
+			return this.inbox;
+		}
+
 		@Override
 		public String toString() {
 			return "Webhook[enabled=" + this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize
 					+ ", additionalApiKeys=" + this.additionalApiKeys.size() + " keys, deliveryStore="
-					+ this.deliveryStore + "]";
+					+ this.deliveryStore + ", processing=" + this.processing + "]";
+		}
+
+	}
+
+	/** When the webhook endpoint's listeners run. */
+	public enum Processing {
+
+		/** On the request, before the answer; K2 delivers again after a failure. */
+		SYNC,
+
+		/**
+		 * After the delivery is stored and answered, by the inbox, with retries and dead
+		 * deliveries.
+		 */
+		ASYNC
+
+	}
+
+	/** How the inbox retries deliveries whose listeners failed (async processing). */
+	public static class Retry {
+
+		/**
+		 * Attempts of a delivery, the first included, before it is dead (kept, and
+		 * replayable).
+		 */
+		private int maxAttempts = 10;
+
+		/**
+		 * Delay after the first failure; each further one multiplies it by the
+		 * multiplier, up to the max interval, less a random jitter of up to half.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(10);
+
+		/**
+		 * Growth of the delay from one attempt to the next.
+		 */
+		private double multiplier = 2.0;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+	}
+
+	/** How the inbox dispatches stored deliveries (async processing). */
+	public static class Inbox {
+
+		/**
+		 * Deliveries this instance dispatches to listeners at once.
+		 */
+		private int concurrency = 8;
+
+		/**
+		 * How often the inbox looks for due deliveries: retries, and those left by
+		 * stopped instances.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How long shutdown waits for deliveries being dispatched; those still running
+		 * after it are processed again once their claim runs out.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Most deliveries the in-memory store holds (waiting, retrying or dead); when it
+		 * is full the endpoint answers 503 so that K2 delivers later.
+		 */
+		private int capacity = 10_000;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
 		}
 
 	}

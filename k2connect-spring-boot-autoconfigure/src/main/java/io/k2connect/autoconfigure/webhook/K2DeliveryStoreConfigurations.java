@@ -102,9 +102,18 @@ final class K2DeliveryStoreConfigurations {
 								"Give the application one DataSource (or mark one @Primary) and spring-boot-jdbc, set "
 										+ PROPERTY + "=memory, or define a K2DeliveryRegistry bean")));
 			}
+			int capacity = k2.getWebhook().getInbox().getCapacity();
+			if (capacity < 1) {
+				throw new InvalidK2PropertiesException(
+						List.of(new InvalidK2PropertiesException.Problem("k2.webhook.inbox.capacity",
+								"must be at least 1 (was " + capacity + ")", "Set it to 1 or more (default 10000)")));
+			}
+			boolean async = k2.getWebhook().getProcessing() == K2Properties.Processing.ASYNC;
 			logger.info("K2 deliveries are remembered in memory (" + why
-					+ "): repeats are recognised by this instance until it stops; see " + PROPERTY);
-			return new InMemoryK2DeliveryRegistry();
+					+ "): repeats are recognised by this instance until it stops"
+					+ (async ? ", and deliveries not yet processed are lost if it stops" : "") + "; see " + PROPERTY);
+			return new InMemoryK2DeliveryRegistry(InMemoryK2DeliveryRegistry.DEFAULT_MAX_ENTRIES,
+					InMemoryK2DeliveryRegistry.DEFAULT_RETENTION, capacity);
 		}
 
 		private static String whyNotJdbc(ObjectProvider<DataSource> dataSources, @Nullable ClassLoader classLoader) {

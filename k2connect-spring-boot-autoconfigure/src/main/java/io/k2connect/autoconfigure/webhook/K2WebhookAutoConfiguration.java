@@ -5,6 +5,7 @@ import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.autoconfigure.K2Properties;
 import io.k2connect.webhook.K2ResultProcessor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,24 +27,30 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Deliveries are remembered in the {@link K2DeliveryRegistry} that
  * {@code k2.webhook.delivery-store} selects: by default a table of the application's
  * DataSource when it has exactly one ({@code JdbcK2DeliveryRegistry}), memory otherwise;
- * a registry bean of the application's own wins.
+ * a registry bean of the application's own wins. With {@code k2.webhook.processing=async}
+ * the endpoint stores deliveries in the {@link K2Inbox}, which dispatches them to the
+ * listeners after the answer.
  */
 @AutoConfiguration(after = K2AutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+				"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnK2Configured
 @ConditionalOnBooleanProperty(name = "k2.webhook.enabled", matchIfMissing = true)
-@Import({ K2DeliveryStoreConfigurations.Jdbc.class, K2DeliveryStoreConfigurations.Memory.class })
+@Import({ K2DeliveryStoreConfigurations.Jdbc.class, K2DeliveryStoreConfigurations.Memory.class,
+		K2InboxConfigurations.Threads.class, K2InboxConfigurations.Transactional.class,
+		K2InboxConfigurations.WithoutTransactions.class })
 public final class K2WebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	K2WebhookController k2WebhookController(K2Properties properties, K2ResultProcessor processor,
-			K2DeliveryRegistry registry, ApplicationEventPublisher publisher) {
+			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ObjectProvider<K2Inbox> inbox) {
 		return new K2WebhookController(processor, registry, publisher,
-				properties.getWebhook().getMaxBodySize().toBytes());
+				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable());
 	}
 
 }

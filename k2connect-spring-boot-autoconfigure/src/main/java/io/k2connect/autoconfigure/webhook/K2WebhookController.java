@@ -17,8 +17,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -49,9 +47,12 @@ import org.springframework.web.bind.annotation.PostMapping;
  * processed and nothing is lost;</li>
  * <li>200 when the listeners have run.</li>
  * </ul>
- * Listeners run on the request thread, before the answer: keep them quick, or hand work
- * off (for example with {@code @Async}) once it is safely stored. Response bodies never
- * echo the payload, and logs never contain it.
+ * In {@code sync} mode (the default) listeners run on the request thread, before the
+ * answer: keep them quick. In {@code async} mode ({@code k2.webhook.processing=async}) a
+ * new delivery is stored in the {@link K2Inbox} and answered 200 at once (503 with
+ * {@code Retry-After} when it cannot be stored, or the in-memory inbox is full); the
+ * inbox runs the listeners afterwards, with retries. Response bodies never echo the
+ * payload, and logs never contain it.
  */
 @K2Webhook
 public final class K2WebhookController {
@@ -66,8 +67,10 @@ public final class K2WebhookController {
 
 	private final long maxBodyBytes;
 
+	private final @Nullable K2Inbox inbox;
+
 	/**
-	 * Creates the endpoint; {@link K2WebhookAutoConfiguration} does this.
+	 * Creates an endpoint that runs the listeners before it answers ({@code sync}).
 	 * @param processor verifies signatures, then parses the verified bodies
 	 * @param registry recognises repeated deliveries
 	 * @param publisher publishes the typed records
@@ -75,10 +78,25 @@ public final class K2WebhookController {
 	 */
 	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
 			ApplicationEventPublisher publisher, long maxBodyBytes) {
+		this(processor, registry, publisher, maxBodyBytes, null);
+	}
+
+	/**
+	 * Creates the endpoint; {@link K2WebhookAutoConfiguration} does this.
+	 * @param processor verifies signatures, then parses the verified bodies
+	 * @param registry recognises repeated deliveries ({@code sync})
+	 * @param publisher publishes the typed records ({@code sync})
+	 * @param maxBodyBytes the largest body accepted
+	 * @param inbox where new deliveries are stored and answered, to be dispatched after
+	 * the answer ({@code async}), or {@code null} to run the listeners before answering
+	 */
+	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
+			ApplicationEventPublisher publisher, long maxBodyBytes, @Nullable K2Inbox inbox) {
 		this.processor = Objects.requireNonNull(processor, "processor must not be null");
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
 		this.maxBodyBytes = maxBodyBytes;
+		this.inbox = inbox;
 	}
 
 	/**
@@ -120,6 +138,9 @@ public final class K2WebhookController {
 			return answer(HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
 		}
 		String key = DeliveryKeys.of(payload, body);
+		if (this.inbox != null) {
+			return store(this.inbox, key, payload, body);
+		}
 		K2DeliveryRegistry.Claim claim = this.registry.begin(key);
 		if (claim == K2DeliveryRegistry.Claim.PROCESSED) {
 			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
@@ -128,10 +149,8 @@ public final class K2WebhookController {
 		if (claim == K2DeliveryRegistry.Claim.IN_PROGRESS) {
 			// The first attempt may still fail; acknowledging this one could lose the
 			// event.
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.header(HttpHeaders.RETRY_AFTER, "1")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(json("in_progress", "The same delivery is being processed; please retry."));
+			return comeBackLater(HttpStatus.CONFLICT, "in_progress",
+					"The same delivery is being processed; please retry.");
 		}
 		boolean published = false;
 		try {
@@ -155,6 +174,34 @@ public final class K2WebhookController {
 			}
 		}
 		return answer(HttpStatus.OK, "accepted", "Received.");
+	}
+
+	/** {@code async}: the delivery is answered once it is stored. */
+	private static ResponseEntity<String> store(K2Inbox inbox, String key, K2Payload payload, byte[] body) {
+		K2InboxStore.Stored stored;
+		try {
+			stored = inbox.accept(key, payload, body);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not store K2 delivery " + key + "; answering 503 so that K2 delivers it again", ex);
+			return comeBackLater(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
+					"The delivery could not be stored; please deliver it again.");
+		}
+		return switch (stored) {
+			case STORED -> answer(HttpStatus.OK, "accepted", "Received.");
+			case DUPLICATE -> answer(HttpStatus.OK, "duplicate", "Already received.");
+			case IN_PROGRESS -> comeBackLater(HttpStatus.CONFLICT, "in_progress",
+					"The same delivery is being processed; please retry.");
+			case FULL -> comeBackLater(HttpStatus.SERVICE_UNAVAILABLE, "inbox_full",
+					"Too many deliveries are waiting; please deliver it again later.");
+		};
+	}
+
+	private static ResponseEntity<String> comeBackLater(HttpStatus status, String outcome, String message) {
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(outcome, message));
 	}
 
 	/**
@@ -226,36 +273,8 @@ public final class K2WebhookController {
 
 	@Override
 	public String toString() {
-		return "K2WebhookController[maxBodyBytes=" + this.maxBodyBytes + "]";
-	}
-
-	/**
-	 * The event {@code publishEvent(payload)} would publish (a
-	 * {@link PayloadApplicationEvent} whose source is the publisher, listeners of the
-	 * payload's type get the payload), but with its type built once per payload class:
-	 * Spring's own builds it for every event and the multicaster then hashes it to find
-	 * the listeners, a noticeable part of a webhook's cost under load.
-	 */
-	private static final class PublishedPayload<T extends K2Payload> extends PayloadApplicationEvent<T> {
-
-		private static final ClassValue<ResolvableType> TYPES = new ClassValue<>() {
-
-			@Override
-			protected ResolvableType computeValue(Class<?> payloadClass) {
-				return ResolvableType.forClassWithGenerics(PublishedPayload.class, payloadClass);
-			}
-
-		};
-
-		PublishedPayload(Object source, T payload) {
-			super(source, payload);
-		}
-
-		@Override
-		public ResolvableType getResolvableType() {
-			return TYPES.get(getPayload().getClass());
-		}
-
+		return "K2WebhookController[maxBodyBytes=" + this.maxBodyBytes + ", processing="
+				+ ((this.inbox != null) ? "async" : "sync") + "]";
 	}
 
 }

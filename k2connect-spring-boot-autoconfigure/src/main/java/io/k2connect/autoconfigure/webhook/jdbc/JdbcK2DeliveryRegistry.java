@@ -3,6 +3,9 @@ package io.k2connect.autoconfigure.webhook.jdbc;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import javax.sql.DataSource;
 
 import io.k2connect.autoconfigure.webhook.InMemoryK2DeliveryRegistry;
 import io.k2connect.autoconfigure.webhook.K2DeliveryRegistry;
+import io.k2connect.autoconfigure.webhook.K2InboxStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,7 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when a transaction manager is given), so a claim is visible to other instances before
  * the endpoint answers, whatever transaction the caller is in. Thread-safe.
  */
-public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLifecycle {
+public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2InboxStore, SmartLifecycle {
 
 	/** Default table name. */
 	public static final String DEFAULT_TABLE_NAME = "K2_DELIVERY";
@@ -81,11 +87,28 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 
 	private static final String PROCESSED = "PROCESSED";
 
+	private static final String PENDING = "PENDING";
+
+	private static final String DEAD = "DEAD";
+
+	/**
+	 * A stored delivery nobody holds: due for its first attempt or a retry, or claimed
+	 * under a lease that ran out. Parameters: PENDING, now, now.
+	 */
+	private static final String DUE = "STATE = ? AND NEXT_ATTEMPT_AT <= ? AND (LEASE_UNTIL IS NULL OR LEASE_UNTIL < ?)";
+
+	private static final String REPLAY_SET = " SET STATE = ?, ATTEMPTS = 0, LAST_ERROR = NULL, COMPLETED_AT = NULL,"
+			+ " NEXT_ATTEMPT_AT = ? WHERE STATE = ?";
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
+	/** A new transaction per statement. */
 	private final @Nullable TransactionTemplate transactions;
+
+	/** The caller's transaction, or a new one when it has none. */
+	private final @Nullable TransactionTemplate callersTransaction;
 
 	private final String tableName;
 
@@ -102,12 +125,16 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 
 	private volatile @Nullable String insertSql;
 
+	private volatile @Nullable Boolean postgreSql;
+
 	private @Nullable ScheduledExecutorService scheduler;
 
 	private JdbcK2DeliveryRegistry(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.jdbc = JdbcClient.create(builder.dataSource);
 		this.transactions = (builder.transactionManager != null) ? newTransaction(builder.transactionManager) : null;
+		this.callersTransaction = (builder.transactionManager != null)
+				? new TransactionTemplate(builder.transactionManager) : null;
 		this.tableName = builder.tableName;
 		this.lease = builder.lease;
 		this.retention = builder.retention;
@@ -138,15 +165,13 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 			if (insert(deliveryKey, token, now)) {
 				return claimed(deliveryKey, token);
 			}
-			Optional<Row> row = inTransaction(() -> this.jdbc
-				.sql("SELECT STATE, CLAIM_TOKEN, LEASE_UNTIL FROM " + this.tableName + " WHERE DELIVERY_KEY = ?")
-				.param(deliveryKey)
-				.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3)))
-				.optional());
+			Optional<Row> row = row(deliveryKey);
 			if (row.isEmpty()) {
 				continue; // abandoned in between: try to insert again
 			}
-			if (PROCESSED.equals(row.get().state())) {
+			if (!IN_PROGRESS.equals(row.get().state())) {
+				// Processed, or stored by an instance in async mode (which answered K2
+				// 200 and will process it): either way a repeat to acknowledge.
 				return Claim.PROCESSED;
 			}
 			if (row.get().leaseUntil() > now) {
@@ -192,6 +217,222 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 		}
 	}
 
+	@Override
+	public Stored store(String deliveryKey, String kind, byte[] body, boolean claim) {
+		Objects.requireNonNull(deliveryKey, "deliveryKey must not be null");
+		Objects.requireNonNull(body, "body must not be null");
+		String shortKind = truncated(Objects.requireNonNull(kind, "kind must not be null"), 100);
+		for (int round = 0; round < 5; round++) {
+			String token = claim ? UUID.randomUUID().toString() : null;
+			long now = this.clock.millis();
+			if (insertPending(deliveryKey, shortKind, body, token, now)) {
+				if (token != null) {
+					this.ownClaims.put(deliveryKey, token);
+				}
+				return Stored.STORED;
+			}
+			Optional<Row> row = row(deliveryKey);
+			if (row.isEmpty()) {
+				continue; // abandoned in between: try to insert again
+			}
+			if (!IN_PROGRESS.equals(row.get().state())) {
+				return Stored.DUPLICATE;
+			}
+			if (row.get().leaseUntil() > now) {
+				return Stored.IN_PROGRESS;
+			}
+			// A synchronous claim whose instance went away: keep the delivery instead.
+			int taken = update(
+					"UPDATE " + this.tableName + " SET STATE = ?, KIND = ?, BODY = ?, NEXT_ATTEMPT_AT = ?,"
+							+ " CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ? WHERE DELIVERY_KEY = ? AND STATE = ?"
+							+ " AND CLAIM_TOKEN = ? AND LEASE_UNTIL = ?",
+					PENDING, shortKind, body, now, token, (token != null) ? leaseFrom(now) : null,
+					(token != null) ? 1 : 0, deliveryKey, IN_PROGRESS, row.get().token(), row.get().leaseUntil());
+			if (taken == 1) {
+				if (token != null) {
+					this.ownClaims.put(deliveryKey, token);
+				}
+				return Stored.STORED;
+			}
+		}
+		return Stored.IN_PROGRESS;
+	}
+
+	@Override
+	public List<ClaimedDelivery> claimDue(int max) {
+		if (max < 1) {
+			return List.of();
+		}
+		long now = this.clock.millis();
+		String token = UUID.randomUUID().toString();
+		List<ClaimedDelivery> claimed = isPostgreSql() ? claimDueSkippingLocked(max, now, token)
+				: claimDueOneByOne(max, now, token);
+		claimed.forEach((delivery) -> this.ownClaims.put(delivery.deliveryKey(), token));
+		return claimed;
+	}
+
+	/**
+	 * PostgreSQL: one statement; rows another instance is claiming right now are skipped
+	 * rather than waited for.
+	 */
+	private List<ClaimedDelivery> claimDueSkippingLocked(int max, long now, String token) {
+		String sql = "UPDATE " + this.tableName
+				+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY IN"
+				+ " (SELECT DELIVERY_KEY FROM " + this.tableName + " WHERE " + DUE
+				+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ? FOR UPDATE SKIP LOCKED)"
+				+ " RETURNING DELIVERY_KEY, BODY, ATTEMPTS";
+		List<ClaimedDelivery> claimed = inTransaction(() -> this.jdbc.sql(sql)
+			.params(token, leaseFrom(now), PENDING, now, now, max)
+			.query((rs, n) -> new ClaimedDelivery(rs.getString(1), rs.getBytes(2), rs.getInt(3)))
+			.list());
+		return new ArrayList<>(claimed);
+	}
+
+	/**
+	 * Elsewhere: the due rows are read, then each is claimed with a conditional update on
+	 * its attempt count (which every claim increments), so two instances never both win.
+	 */
+	private List<ClaimedDelivery> claimDueOneByOne(int max, long now, String token) {
+		List<Due> due = inTransaction(() -> this.jdbc
+			.sql("SELECT DELIVERY_KEY, ATTEMPTS FROM " + this.tableName + " WHERE " + DUE
+					+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ?")
+			.params(PENDING, now, now, max)
+			.query((rs, n) -> new Due(rs.getString(1), rs.getInt(2)))
+			.list());
+		List<ClaimedDelivery> claimed = new ArrayList<>();
+		for (Due row : due) {
+			int taken = update(
+					"UPDATE " + this.tableName
+							+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY = ?"
+							+ " AND ATTEMPTS = ? AND " + DUE,
+					token, leaseFrom(now), row.deliveryKey(), row.attempts(), PENDING, now, now);
+			if (taken == 1) {
+				byte[] body = inTransaction(() -> this.jdbc
+					.sql("SELECT BODY FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ?")
+					.params(row.deliveryKey(), token)
+					.query((rs, n) -> rs.getBytes(1))
+					.optional()
+					.orElse(null));
+				if (body != null) {
+					claimed.add(new ClaimedDelivery(row.deliveryKey(), body, row.attempts() + 1));
+				}
+			}
+		}
+		return claimed;
+	}
+
+	@Override
+	public void succeeded(String deliveryKey) {
+		String token = this.ownClaims.get(deliveryKey);
+		if (token == null) {
+			throw new LostClaimException(deliveryKey);
+		}
+		// In the caller's transaction, when it has one: the row and the listeners' work
+		// commit together.
+		int updated = inCallersTransaction(() -> this.jdbc
+			.sql("UPDATE " + this.tableName + " SET STATE = ?, COMPLETED_AT = ?, LEASE_UNTIL = NULL,"
+					+ " NEXT_ATTEMPT_AT = NULL, BODY = NULL WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ? AND STATE = ?")
+			.params(PROCESSED, this.clock.millis(), deliveryKey, token, PENDING)
+			.update());
+		if (updated == 0) {
+			this.ownClaims.remove(deliveryKey, token);
+			throw new LostClaimException(deliveryKey);
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Until the commit, a rollback still needs the claim (to record the failure).
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_COMMITTED) {
+						JdbcK2DeliveryRegistry.this.ownClaims.remove(deliveryKey, token);
+					}
+				}
+
+			});
+		}
+		else {
+			this.ownClaims.remove(deliveryKey, token);
+		}
+	}
+
+	@Override
+	public void failed(String deliveryKey, String error, @Nullable Duration retryIn) {
+		String token = this.ownClaims.remove(deliveryKey);
+		if (token == null) {
+			return;
+		}
+		long now = this.clock.millis();
+		String lastError = truncated(error, 255);
+		if (retryIn != null) {
+			update("UPDATE " + this.tableName + " SET LAST_ERROR = ?, NEXT_ATTEMPT_AT = ?, CLAIM_TOKEN = NULL,"
+					+ " LEASE_UNTIL = NULL WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ?", lastError,
+					now + Math.max(0, retryIn.toMillis()), deliveryKey, token);
+		}
+		else {
+			update("UPDATE " + this.tableName + " SET STATE = ?, LAST_ERROR = ?, COMPLETED_AT = ?,"
+					+ " NEXT_ATTEMPT_AT = NULL, CLAIM_TOKEN = NULL, LEASE_UNTIL = NULL WHERE DELIVERY_KEY = ?"
+					+ " AND CLAIM_TOKEN = ?", DEAD, lastError, now, deliveryKey, token);
+		}
+	}
+
+	@Override
+	public void release(String deliveryKey) {
+		String token = this.ownClaims.remove(deliveryKey);
+		if (token != null) {
+			update("UPDATE " + this.tableName + " SET CLAIM_TOKEN = NULL, LEASE_UNTIL = NULL, ATTEMPTS = ATTEMPTS - 1"
+					+ " WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ? AND STATE = ?", deliveryKey, token, PENDING);
+		}
+	}
+
+	@Override
+	public Counts counts() {
+		long[] counts = new long[State.values().length];
+		String retrying = "CASE WHEN LAST_ERROR IS NULL THEN 0 ELSE 1 END";
+		inTransaction(() -> {
+			this.jdbc
+				.sql("SELECT STATE, " + retrying + ", COUNT(*) FROM " + this.tableName + " GROUP BY STATE, " + retrying)
+				.query((rs) -> {
+					State state = switch (rs.getString(1)) {
+						case PENDING -> (rs.getInt(2) == 0) ? State.PENDING : State.RETRYING;
+						case DEAD -> State.DEAD;
+						case PROCESSED -> State.PROCESSED;
+						default -> State.IN_PROGRESS;
+					};
+					counts[state.ordinal()] += rs.getLong(3);
+				});
+			return null;
+		});
+		return new Counts(counts[State.PENDING.ordinal()], counts[State.RETRYING.ordinal()],
+				counts[State.DEAD.ordinal()], counts[State.PROCESSED.ordinal()], counts[State.IN_PROGRESS.ordinal()]);
+	}
+
+	@Override
+	public List<DeadDelivery> deadDeliveries(int max) {
+		if (max < 1) {
+			return List.of();
+		}
+		return inTransaction(() -> this.jdbc
+			.sql("SELECT DELIVERY_KEY, KIND, ATTEMPTS, LAST_ERROR, RECEIVED_AT, COMPLETED_AT FROM " + this.tableName
+					+ " WHERE STATE = ? ORDER BY COMPLETED_AT, DELIVERY_KEY LIMIT ?")
+			.params(DEAD, max)
+			.query((rs, n) -> new DeadDelivery(rs.getString(1), Objects.toString(rs.getString(2), ""), rs.getInt(3),
+					Objects.toString(rs.getString(4), ""), Instant.ofEpochMilli(rs.getLong(5)),
+					Instant.ofEpochMilli(rs.getLong(6))))
+			.list());
+	}
+
+	@Override
+	public boolean replay(String deliveryKey) {
+		return update("UPDATE " + this.tableName + REPLAY_SET + " AND DELIVERY_KEY = ?", PENDING, this.clock.millis(),
+				DEAD, deliveryKey) == 1;
+	}
+
+	@Override
+	public int replayAll() {
+		return update("UPDATE " + this.tableName + REPLAY_SET, PENDING, this.clock.millis(), DEAD);
+	}
+
 	/**
 	 * Extends the lease of every claim this instance holds; runs every third of the lease
 	 * while this bean is running.
@@ -201,9 +442,8 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 		int renewed = 0;
 		for (Map.Entry<String, String> claim : this.ownClaims.entrySet()) {
 			renewed += update(
-					"UPDATE " + this.tableName
-							+ " SET LEASE_UNTIL = ? WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ? AND STATE = ?",
-					leaseFrom(this.clock.millis()), claim.getKey(), claim.getValue(), IN_PROGRESS);
+					"UPDATE " + this.tableName + " SET LEASE_UNTIL = ? WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ?",
+					leaseFrom(this.clock.millis()), claim.getKey(), claim.getValue());
 		}
 		return renewed;
 	}
@@ -264,6 +504,30 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
+	private Optional<Row> row(String deliveryKey) {
+		return inTransaction(() -> this.jdbc
+			.sql("SELECT STATE, CLAIM_TOKEN, LEASE_UNTIL FROM " + this.tableName + " WHERE DELIVERY_KEY = ?")
+			.param(deliveryKey)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.optional());
+	}
+
+	private boolean insertPending(String deliveryKey, String kind, byte[] body, @Nullable String token, long now) {
+		String sql = "INSERT INTO " + this.tableName
+				+ " (DELIVERY_KEY, STATE, KIND, BODY, RECEIVED_AT, NEXT_ATTEMPT_AT,"
+				+ " ATTEMPTS, CLAIM_TOKEN, LEASE_UNTIL) VALUES (?, ?, ?, ?, ?, ?, "
+				+ ((token != null) ? "1, ?, ?)" : "0, NULL, NULL)") + onConflictDoNothing();
+		Object[] params = (token != null)
+				? new Object[] { deliveryKey, PENDING, kind, body, now, now, token, leaseFrom(now) }
+				: new Object[] { deliveryKey, PENDING, kind, body, now, now };
+		try {
+			return update(sql, params) == 1;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
 	private boolean insert(String deliveryKey, String token, long now) {
 		try {
 			return update(insertSql(), deliveryKey, IN_PROGRESS, token, now, leaseFrom(now)) == 1;
@@ -277,18 +541,31 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 		String sql = this.insertSql;
 		if (sql == null) {
 			sql = "INSERT INTO " + this.tableName
-					+ " (DELIVERY_KEY, STATE, CLAIM_TOKEN, RECEIVED_AT, LEASE_UNTIL, ATTEMPTS) VALUES (?, ?, ?, ?, ?, 1)";
-			if (isPostgreSql()) {
-				// A duplicate key error would also be logged by the server for every
-				// repeat.
-				sql += " ON CONFLICT (DELIVERY_KEY) DO NOTHING";
-			}
+					+ " (DELIVERY_KEY, STATE, CLAIM_TOKEN, RECEIVED_AT, LEASE_UNTIL, ATTEMPTS) VALUES (?, ?, ?, ?, ?, 1)"
+					+ onConflictDoNothing();
 			this.insertSql = sql;
 		}
 		return sql;
 	}
 
+	/**
+	 * On PostgreSQL: a duplicate key error would also be logged by the server for every
+	 * repeat.
+	 */
+	private String onConflictDoNothing() {
+		return isPostgreSql() ? " ON CONFLICT (DELIVERY_KEY) DO NOTHING" : "";
+	}
+
 	private boolean isPostgreSql() {
+		Boolean postgreSql = this.postgreSql;
+		if (postgreSql == null) {
+			postgreSql = readIsPostgreSql();
+			this.postgreSql = postgreSql;
+		}
+		return postgreSql;
+	}
+
+	private boolean readIsPostgreSql() {
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(this.dataSource,
 					DatabaseMetaData::getDatabaseProductName);
@@ -322,6 +599,15 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 		return (count != null) ? count : 0;
 	}
 
+	private <T> T inCallersTransaction(Supplier<T> work) {
+		TransactionTemplate template = this.callersTransaction;
+		return (template != null) ? template.execute((status) -> work.get()) : work.get();
+	}
+
+	private static String truncated(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
+	}
+
 	private <T> T inTransaction(Supplier<T> work) {
 		TransactionTemplate template = this.transactions;
 		return (template != null) ? template.execute((status) -> work.get()) : work.get();
@@ -349,6 +635,9 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, SmartLi
 	}
 
 	private record Row(String state, String token, long leaseUntil) {
+	}
+
+	private record Due(String deliveryKey, int attempts) {
 	}
 
 	/** Builds a {@link JdbcK2DeliveryRegistry}. */

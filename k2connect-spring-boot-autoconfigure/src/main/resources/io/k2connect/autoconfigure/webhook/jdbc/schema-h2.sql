@@ -1,9 +1,11 @@
 -- The k2connect delivery store (JdbcK2DeliveryRegistry): one row per delivery key.
 -- ${table_name} stands for k2.webhook.jdbc.table-name (default K2_DELIVERY); replace it when
 -- copying this script into a Flyway or Liquibase migration.
--- STATE is IN_PROGRESS (claimed by CLAIM_TOKEN until LEASE_UNTIL) or PROCESSED (since
--- COMPLETED_AT); times are epoch milliseconds. BODY and LAST_ERROR are reserved for
--- asynchronous processing and stay empty for now.
+-- STATE is IN_PROGRESS (claimed by a synchronous endpoint, CLAIM_TOKEN, until LEASE_UNTIL),
+-- PENDING (stored by the async inbox with its KIND and raw BODY, due at NEXT_ATTEMPT_AT,
+-- claimed by CLAIM_TOKEN until LEASE_UNTIL when it is being dispatched; LAST_ERROR names the
+-- class of its last failure), DEAD (since COMPLETED_AT, kept until replayed) or PROCESSED
+-- (since COMPLETED_AT; purged after the retention). Times are epoch milliseconds.
 CREATE TABLE IF NOT EXISTS ${table_name} (
 	DELIVERY_KEY VARCHAR(255) NOT NULL,
 	STATE VARCHAR(16) NOT NULL,
@@ -13,8 +15,12 @@ CREATE TABLE IF NOT EXISTS ${table_name} (
 	COMPLETED_AT BIGINT,
 	ATTEMPTS INTEGER NOT NULL,
 	LAST_ERROR VARCHAR(255),
+	KIND VARCHAR(100),
+	NEXT_ATTEMPT_AT BIGINT,
 	BODY BLOB,
 	CONSTRAINT ${table_name}_PK PRIMARY KEY (DELIVERY_KEY)
 );
 
 CREATE INDEX IF NOT EXISTS ${table_name}_IX1 ON ${table_name} (STATE, COMPLETED_AT);
+
+CREATE INDEX IF NOT EXISTS ${table_name}_IX2 ON ${table_name} (STATE, NEXT_ATTEMPT_AT);

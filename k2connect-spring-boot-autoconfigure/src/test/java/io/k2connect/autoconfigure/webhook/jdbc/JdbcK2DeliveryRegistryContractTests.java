@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import io.k2connect.MutableClock;
 import io.k2connect.autoconfigure.webhook.K2DeliveryRegistry.Claim;
+import io.k2connect.autoconfigure.webhook.K2InboxStore;
+import io.k2connect.autoconfigure.webhook.K2InboxStore.ClaimedDelivery;
+import io.k2connect.autoconfigure.webhook.K2InboxStore.LostClaimException;
+import io.k2connect.autoconfigure.webhook.K2InboxStoreContractTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,15 +26,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The contract of {@link JdbcK2DeliveryRegistry} (the in-memory registry's, plus what a
- * shared database adds), run on each database by a subclass. Two registries on one
- * database stand for two instances of the application.
+ * shared database adds; as an inbox store, the contract of every store and what a shared
+ * database adds), run on each database by a subclass. Two registries on one database
+ * stand for two instances of the application.
  */
-abstract class JdbcK2DeliveryRegistryContractTests {
+abstract class JdbcK2DeliveryRegistryContractTests extends K2InboxStoreContractTests {
 
 	private static final String TABLE = "K2_DELIVERY_TEST";
 
@@ -54,10 +61,10 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 	void createTable() {
 		this.dataSource = createDataSource();
 		TestDatabases.createTable(this.dataSource, TABLE);
-		this.instance = registry().build();
+		this.instance = newRegistry().build();
 		// The other instance runs its statements in transactions, this one in
 		// auto-commit.
-		this.other = registry().transactionManager(new DataSourceTransactionManager(this.dataSource)).build();
+		this.other = newRegistry().transactionManager(new DataSourceTransactionManager(this.dataSource)).build();
 	}
 
 	@AfterEach
@@ -65,6 +72,132 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 		if (this.dataSource != null) {
 			this.dataSource.close();
 		}
+	}
+
+	@Override
+	protected K2InboxStore inbox() {
+		return this.instance;
+	}
+
+	@Override
+	protected void elapse(Duration duration) {
+		this.clock.advance(duration);
+	}
+
+	@Test
+	void aStoredDeliveryIsADuplicateForAnotherInstanceAndAfterARestart() {
+		this.instance.store("a", "kind", body("a"), true);
+
+		assertThat(this.other.store("a", "kind", body("a"), false)).isEqualTo(K2InboxStore.Stored.DUPLICATE);
+		assertThat(newRegistry().build().store("a", "kind", body("a"), false)).isEqualTo(K2InboxStore.Stored.DUPLICATE);
+		assertThat(this.other.begin("a")).isEqualTo(Claim.PROCESSED);
+	}
+
+	@Test
+	void aDeliveryClaimedByAnInstanceThatStoppedIsClaimedByAnotherAfterTheLease() {
+		this.instance.store("a", "kind", body("a"), true);
+
+		assertThat(this.other.claimDue(10)).isEmpty();
+		this.clock.advance(LEASE.plusMillis(1));
+		List<ClaimedDelivery> claimed = this.other.claimDue(10);
+		assertThat(claimed).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.body()).isEqualTo(body("a"));
+			assertThat(delivery.attempt()).isEqualTo(2);
+		});
+		// The first instance comes back: it cannot record anything over the new claim.
+		assertThatExceptionOfType(LostClaimException.class).isThrownBy(() -> this.instance.succeeded("a"));
+		this.instance.failed("a", "E", null);
+		this.other.succeeded("a");
+		assertThat(this.other.counts().processed()).isOne();
+		assertThat(this.other.counts().dead()).isZero();
+	}
+
+	@Test
+	void aRenewedInboxClaimIsNotTakenOver() {
+		this.instance.store("a", "kind", body("a"), true);
+		this.clock.advance(LEASE.minusSeconds(1));
+		assertThat(this.instance.renewLeases()).isOne();
+		this.clock.advance(Duration.ofSeconds(2));
+
+		assertThat(this.other.claimDue(10)).isEmpty();
+		this.instance.succeeded("a");
+	}
+
+	@Test
+	void aSuccessRolledBackWithTheListenersTransactionKeepsTheClaim() {
+		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(this.dataSource);
+		JdbcK2DeliveryRegistry transactional = newRegistry().transactionManager(transactionManager).build();
+		transactional.store("a", "kind", body("a"), true);
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			transactional.succeeded("a");
+			status.setRollbackOnly(); // a listener's work failed to commit
+		});
+
+		assertThat(transactional.counts().processed()).isZero();
+		transactional.failed("a", "E", Duration.ZERO);
+		assertThat(transactional.counts().retrying()).isOne();
+		transactional.claimDue(1);
+		transaction.executeWithoutResult((status) -> transactional.succeeded("a"));
+		assertThat(transactional.counts().processed()).isOne();
+		assertThat(transactional.claimDue(1)).isEmpty();
+	}
+
+	@Test
+	void instancesClaimingTogetherClaimEachDeliveryOnce() throws Exception {
+		int count = 400;
+		for (int i = 0; i < count; i++) {
+			this.instance.store("d" + i, "kind", body("d" + i), false);
+		}
+		List<JdbcK2DeliveryRegistry> instances = List.of(this.instance, this.other, newRegistry().build(),
+				newRegistry().transactionManager(new DataSourceTransactionManager(this.dataSource)).build());
+		Map<String, AtomicInteger> claims = new ConcurrentHashMap<>();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> claimers = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				JdbcK2DeliveryRegistry claimer = instances.get(t % instances.size());
+				claimers.add(threads.submit(() -> {
+					List<ClaimedDelivery> claimed;
+					while (!(claimed = claimer.claimDue(7)).isEmpty()) {
+						for (ClaimedDelivery delivery : claimed) {
+							claims.computeIfAbsent(delivery.deliveryKey(), (k) -> new AtomicInteger())
+								.incrementAndGet();
+							claimer.succeeded(delivery.deliveryKey());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> claimer : claimers) {
+				claimer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(claims).hasSize(count);
+		assertThat(claims.values()).allSatisfy((n) -> assertThat(n).hasValue(1));
+		assertThat(this.instance.counts().processed()).isEqualTo(count);
+	}
+
+	@Test
+	void purgeKeepsDeadAndStoredDeliveries() {
+		this.instance.store("pending", "kind", body("p"), false);
+		this.instance.store("dead", "kind", body("d"), true);
+		this.instance.failed("dead", "E", null);
+		this.instance.store("processed", "kind", body("x"), true);
+		this.instance.succeeded("processed");
+		this.clock.advance(Duration.ofDays(30));
+
+		assertThat(this.instance.purge()).isOne();
+		assertThat(this.instance.counts()).isEqualTo(new K2InboxStore.Counts(1, 0, 1, 0, 0));
+	}
+
+	private static byte[] body(String id) {
+		return ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -88,7 +221,7 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 		this.instance.begin("a");
 		this.instance.complete("a");
 
-		assertThat(registry().build().begin("a")).isEqualTo(Claim.PROCESSED);
+		assertThat(newRegistry().build().begin("a")).isEqualTo(Claim.PROCESSED);
 	}
 
 	@Test
@@ -169,9 +302,9 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 
 		this.instance.abandon("a");
 
-		assertThat(registry().build().begin("a")).isEqualTo(Claim.IN_PROGRESS);
+		assertThat(newRegistry().build().begin("a")).isEqualTo(Claim.IN_PROGRESS);
 		this.other.complete("a");
-		assertThat(registry().build().begin("a")).isEqualTo(Claim.PROCESSED);
+		assertThat(newRegistry().build().begin("a")).isEqualTo(Claim.PROCESSED);
 	}
 
 	@Test
@@ -183,7 +316,7 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 		this.instance.complete("a");
 		this.other.abandon("a");
 
-		assertThat(registry().build().begin("a")).isEqualTo(Claim.CLAIMED);
+		assertThat(newRegistry().build().begin("a")).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
@@ -228,8 +361,8 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 	void concurrentClaimsOfTheSameKeysGiveExactlyOneClaimPerKey() throws Exception {
 		int threads = 16;
 		int keys = 100;
-		List<JdbcK2DeliveryRegistry> instances = List.of(this.instance, this.other, registry().build(),
-				registry().build());
+		List<JdbcK2DeliveryRegistry> instances = List.of(this.instance, this.other, newRegistry().build(),
+				newRegistry().build());
 		Map<String, AtomicInteger> claims = new ConcurrentHashMap<>();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -263,7 +396,7 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 	@Test
 	void theTableNameIsConfigurable() {
 		TestDatabases.createTable(this.dataSource, "MY_DELIVERIES");
-		JdbcK2DeliveryRegistry registry = registry().tableName("MY_DELIVERIES").build();
+		JdbcK2DeliveryRegistry registry = newRegistry().tableName("MY_DELIVERIES").build();
 
 		registry.begin("a");
 		registry.complete("a");
@@ -303,7 +436,7 @@ abstract class JdbcK2DeliveryRegistryContractTests {
 		assertThat(TestDatabases.tableExists(this.dataSource, "K2_DELIVERY_NEVER")).isFalse();
 	}
 
-	private JdbcK2DeliveryRegistry.Builder registry() {
+	private JdbcK2DeliveryRegistry.Builder newRegistry() {
 		return JdbcK2DeliveryRegistry.builder(this.dataSource)
 			.tableName(TABLE)
 			.lease(LEASE)

@@ -1,0 +1,226 @@
+package io.k2connect.autoconfigure.webhook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.k2connect.autoconfigure.InvalidK2PropertiesException;
+import io.k2connect.autoconfigure.InvalidK2PropertiesException.Problem;
+import io.k2connect.autoconfigure.K2Properties;
+import io.k2connect.webhook.K2ResultProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link K2Inbox} of {@code k2.webhook.processing=async}, imported by
+ * {@link K2WebhookAutoConfiguration}. Its listeners run in a transaction of the
+ * application's transaction manager when it has exactly one (spring-tx on the class path
+ * or not: two variants), and on threads built with Boot's own task builders, so that
+ * {@code spring.task.*} settings, task decorators and
+ * {@code spring.threads.virtual.enabled} apply.
+ */
+final class K2InboxConfigurations {
+
+	private static final Log logger = LogFactory.getLog(K2InboxConfigurations.class);
+
+	private static final String TRANSACTION_MANAGER = "org.springframework.transaction.PlatformTransactionManager";
+
+	private K2InboxConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
+	@ConditionalOnClass(name = TRANSACTION_MANAGER)
+	static class Transactional {
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2Inbox k2Inbox(K2Properties properties, ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry,
+				K2ResultProcessor processor, ApplicationEventPublisher publisher,
+				ObjectProvider<PlatformTransactionManager> transactionManagers, InboxThreadBuilders builders) {
+			PlatformTransactionManager transactionManager = transactionManagers.getIfUnique();
+			TransactionTemplate transactions = (transactionManager != null)
+					? new TransactionTemplate(transactionManager) : null;
+			return inbox(properties, store(stores, registry), processor, publisher, transactions, builders);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
+	@ConditionalOnMissingClass(TRANSACTION_MANAGER)
+	static class WithoutTransactions {
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2Inbox k2Inbox(K2Properties properties, ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry,
+				K2ResultProcessor processor, ApplicationEventPublisher publisher, InboxThreadBuilders builders) {
+			return inbox(properties, store(stores, registry), processor, publisher, null, builders);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
+	static class Threads {
+
+		@Bean
+		InboxThreadBuilders k2InboxThreadBuilders(ObjectProvider<ThreadPoolTaskExecutorBuilder> executors,
+				ObjectProvider<SimpleAsyncTaskExecutorBuilder> virtualExecutors,
+				ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers, Environment environment) {
+			return new InboxThreadBuilders(executors, virtualExecutors, schedulers, environment);
+		}
+
+	}
+
+	/** A store bean of its own, or the delivery registry when it is one. */
+	static K2InboxStore store(ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry) {
+		K2InboxStore store = stores.getIfUnique();
+		if (store != null) {
+			return store;
+		}
+		if (registry instanceof K2InboxStore registryStore) {
+			return registryStore;
+		}
+		throw new InvalidK2PropertiesException(List.of(new Problem("k2.webhook.processing",
+				"is async, but the K2DeliveryRegistry bean (" + registry.getClass().getName()
+						+ ") does not implement K2InboxStore, so the inbox has nowhere to keep deliveries",
+				"Define a K2InboxStore bean, let k2connect provide the registry (k2.webhook.delivery-store), or set"
+						+ " k2.webhook.processing=sync")));
+	}
+
+	static K2Inbox inbox(K2Properties properties, K2InboxStore store, K2ResultProcessor processor,
+			ApplicationEventPublisher publisher, @Nullable TransactionTemplate transactions,
+			InboxThreadBuilders builders) {
+		K2Inbox.Settings settings = settings(properties.getWebhook());
+		logger.info("K2 deliveries are processed asynchronously (k2.webhook.processing=async): stored in " + store
+				+ ", answered at once, then dispatched to listeners"
+				+ ((transactions != null) ? " in a transaction" : "") + ", up to " + settings.concurrency()
+				+ " at a time");
+		return new K2Inbox(store, processor, publisher, transactions, settings,
+				builders.threads(settings.concurrency()));
+	}
+
+	/** The settings, or every wrong property at once. */
+	static K2Inbox.Settings settings(K2Properties.Webhook webhook) {
+		List<Problem> problems = new ArrayList<>();
+		K2Properties.Retry retry = webhook.getRetry();
+		K2Properties.Inbox inbox = webhook.getInbox();
+		atLeastOne(problems, "k2.webhook.retry.max-attempts", retry.getMaxAttempts());
+		positive(problems, "k2.webhook.retry.initial-interval", retry.getInitialInterval());
+		positive(problems, "k2.webhook.retry.max-interval", retry.getMaxInterval());
+		if (!(retry.getMultiplier() >= 1 && retry.getMultiplier() <= 100)) {
+			problems.add(new Problem("k2.webhook.retry.multiplier", "must be between 1 and 100",
+					"Set it to 2 (the default) or another factor"));
+		}
+		atLeastOne(problems, "k2.webhook.inbox.concurrency", inbox.getConcurrency());
+		positive(problems, "k2.webhook.inbox.poll-interval", inbox.getPollInterval());
+		if (inbox.getShutdownTimeout() == null || inbox.getShutdownTimeout().isNegative()) {
+			problems.add(new Problem("k2.webhook.inbox.shutdown-timeout", "must not be negative",
+					"Set it to a duration such as 30s"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidK2PropertiesException(problems);
+		}
+		Duration initial = retry.getInitialInterval();
+		Duration max = (retry.getMaxInterval().compareTo(initial) < 0) ? initial : retry.getMaxInterval();
+		return new K2Inbox.Settings(inbox.getConcurrency(), inbox.getPollInterval(), inbox.getShutdownTimeout(),
+				new K2Inbox.Retry(retry.getMaxAttempts(), initial, max, retry.getMultiplier()));
+	}
+
+	private static void atLeastOne(List<Problem> problems, String property, int value) {
+		if (value < 1) {
+			problems.add(new Problem(property, "must be at least 1 (was " + value + ")", "Set it to 1 or more"));
+		}
+	}
+
+	private static void positive(List<Problem> problems, String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			problems.add(new Problem(property, "must be a positive duration (was " + value + ")",
+					"Set it to a duration such as 1s"));
+		}
+	}
+
+	/**
+	 * Boot's task builders (defaults when the task auto-configurations are absent): the
+	 * dispatchers are virtual threads when {@code spring.threads.virtual.enabled}, a pool
+	 * of {@code concurrency} platform threads otherwise; polls run on one scheduler
+	 * thread.
+	 */
+	static final class InboxThreadBuilders {
+
+		private final ObjectProvider<ThreadPoolTaskExecutorBuilder> executors;
+
+		private final ObjectProvider<SimpleAsyncTaskExecutorBuilder> virtualExecutors;
+
+		private final ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers;
+
+		private final Environment environment;
+
+		InboxThreadBuilders(ObjectProvider<ThreadPoolTaskExecutorBuilder> executors,
+				ObjectProvider<SimpleAsyncTaskExecutorBuilder> virtualExecutors,
+				ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers, Environment environment) {
+			this.executors = executors;
+			this.virtualExecutors = virtualExecutors;
+			this.schedulers = schedulers;
+			this.environment = environment;
+		}
+
+		K2Inbox.Threads threads(int concurrency) {
+			ThreadPoolTaskScheduler scheduler = this.schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
+				.poolSize(1)
+				.threadNamePrefix("k2-inbox-poll-")
+				.build();
+			scheduler.setDaemon(true);
+			scheduler.initialize();
+			AsyncTaskExecutor executor;
+			Runnable closeExecutor;
+			if (Threading.VIRTUAL.isActive(this.environment)) {
+				SimpleAsyncTaskExecutor virtual = this.virtualExecutors
+					.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new)
+					.virtualThreads(true)
+					.threadNamePrefix("k2-inbox-")
+					.build();
+				executor = virtual;
+				closeExecutor = virtual::close;
+			}
+			else {
+				ThreadPoolTaskExecutor pool = this.executors.getIfAvailable(ThreadPoolTaskExecutorBuilder::new)
+					.corePoolSize(concurrency)
+					.maxPoolSize(concurrency)
+					.threadNamePrefix("k2-inbox-")
+					.build();
+				pool.initialize();
+				executor = pool;
+				closeExecutor = pool::shutdown;
+			}
+			return new K2Inbox.Threads(executor, scheduler, () -> {
+				scheduler.shutdown();
+				closeExecutor.run();
+			});
+		}
+
+	}
+
+}
