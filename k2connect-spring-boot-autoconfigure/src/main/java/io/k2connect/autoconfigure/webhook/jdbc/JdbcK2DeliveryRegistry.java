@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -280,12 +282,17 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 				+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY IN"
 				+ " (SELECT DELIVERY_KEY FROM " + this.tableName + " WHERE " + DUE
 				+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ? FOR UPDATE SKIP LOCKED)"
-				+ " RETURNING DELIVERY_KEY, BODY, ATTEMPTS";
-		List<ClaimedDelivery> claimed = inTransaction(() -> this.jdbc.sql(sql)
+				+ " RETURNING DELIVERY_KEY, BODY, ATTEMPTS, NEXT_ATTEMPT_AT";
+		List<DueClaim> claimed = inTransaction(() -> this.jdbc.sql(sql)
 			.params(token, leaseFrom(now), PENDING, now, now, max)
-			.query((rs, n) -> new ClaimedDelivery(rs.getString(1), rs.getBytes(2), rs.getInt(3)))
+			.query((rs, n) -> new DueClaim(new ClaimedDelivery(rs.getString(1), rs.getBytes(2), rs.getInt(3)),
+					rs.getLong(4)))
 			.list());
-		return new ArrayList<>(claimed);
+		// RETURNING gives the rows in no particular order.
+		return claimed.stream()
+			.sorted(Comparator.comparingLong(DueClaim::dueAt))
+			.map(DueClaim::delivery)
+			.collect(Collectors.toCollection(ArrayList::new));
 	}
 
 	/**
@@ -638,6 +645,9 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 	}
 
 	private record Due(String deliveryKey, int attempts) {
+	}
+
+	private record DueClaim(ClaimedDelivery delivery, long dueAt) {
 	}
 
 	/** Builds a {@link JdbcK2DeliveryRegistry}. */

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.k2connect.autoconfigure.webhook.K2DeliveryRegistry;
+import io.k2connect.autoconfigure.webhook.K2Inbox;
+import io.k2connect.autoconfigure.webhook.K2InboxStore;
 import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.DeliveryKeys;
@@ -38,12 +40,14 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of an application, each with its webhook endpoint on a real port, sharing
  * one database (given by a subclass): K2's deliveries, some repeated to the other
  * instance, some failing in a listener and delivered again, and one instance stopped half
- * way, still give every delivery to a listener that succeeds exactly once.
+ * way, still give every delivery to a listener that succeeds exactly once: in either
+ * processing mode ({@link #async()}).
  */
 abstract class MultiInstanceDeliveryContractTests {
 
@@ -58,6 +62,9 @@ abstract class MultiInstanceDeliveryContractTests {
 
 	// Its error for each of the ~100 failing listener calls says nothing new here.
 	private static final String CONTROLLER_LOGGER = "io.k2connect.autoconfigure.webhook.K2WebhookController";
+
+	// Its warning for each retried listener failure says nothing new here.
+	private static final String INBOX_LOGGER = "io.k2connect.autoconfigure.webhook.K2Inbox";
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -75,12 +82,22 @@ abstract class MultiInstanceDeliveryContractTests {
 	/** A pool on the same database, for the test itself. */
 	abstract HikariDataSource dataSource();
 
+	/**
+	 * Whether the instances process asynchronously ({@code k2.webhook.processing=async}):
+	 * listeners run after the answer, and failures are retried by the inbox rather than
+	 * by K2.
+	 */
+	boolean async() {
+		return false;
+	}
+
 	@AfterEach
 	void stopInstances() {
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		// Levels outlive the contexts in this JVM: give other tests the controller's log
 		// back.
 		LoggingSystem.get(getClass().getClassLoader()).setLogLevel(CONTROLLER_LOGGER, null);
+		LoggingSystem.get(getClass().getClassLoader()).setLogLevel(INBOX_LOGGER, null);
 	}
 
 	@Test
@@ -126,6 +143,16 @@ abstract class MultiInstanceDeliveryContractTests {
 			senders.shutdownNow();
 		}
 
+		if (async()) {
+			// Answered: now the survivor's inbox works through what is stored, including
+			// what the stopped instance left.
+			K2Inbox inbox = second.getBean(K2Inbox.class);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.published.size() == distinct && inbox.counts().pending() == 0
+						&& inbox.counts().retrying() == 0);
+			assertThat(inbox.counts().dead()).isZero();
+			assertThat(inbox.counts().processed()).isEqualTo(distinct);
+		}
 		assertThat(deliveries).hasSize(2200);
 		assertThat(this.published).hasSize(distinct);
 		assertThat(this.published.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
@@ -141,9 +168,25 @@ abstract class MultiInstanceDeliveryContractTests {
 		ConfigurableApplicationContext survivor = start("survivor", 0);
 		String id = "11111111-0000-4000-8000-000000000001";
 		byte[] body = body(id);
-		// A request that claimed it and never finished: the instance went away first.
 		K2Payload payload = crashing.getBean(K2ResultProcessor.class)
 			.process(body, K2Signatures.sign(body, WebhookTestApplication.API_KEY));
+		if (async()) {
+			// Stored and claimed for dispatch, never dispatched: the instance went away
+			// first.
+			assertThat(crashing.getBean(K2InboxStore.class)
+				.store(DeliveryKeys.of(payload, body), "buygoods_transaction_received", body, true))
+				.isEqualTo(K2InboxStore.Stored.STORED);
+			long claimedAt = System.nanoTime();
+			crashing.close();
+
+			assertThat(outcome(post(port(survivor), body))).isEqualTo("duplicate");
+			await().atMost(LEASE.multipliedBy(5)).until(() -> this.published.containsKey(id));
+			assertThat(Duration.ofNanos(System.nanoTime() - claimedAt)).isGreaterThanOrEqualTo(LEASE.minusMillis(100));
+			assertThat(this.published).containsOnlyKeys(id);
+			assertThat(this.published.get(id)).hasValue(1);
+			return;
+		}
+		// A request that claimed it and never finished: the instance went away first.
 		assertThat(crashing.getBean(K2DeliveryRegistry.class).begin(DeliveryKeys.of(payload, body)))
 			.isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 		long claimedAt = System.nanoTime();
@@ -198,6 +241,11 @@ abstract class MultiInstanceDeliveryContractTests {
 						"k2.webhook.jdbc.table-name=" + TABLE, "k2.webhook.jdbc.lease=" + LEASE.toMillis() + "ms",
 						"spring.datasource.hikari.maximum-pool-size=8", "logging.level." + CONTROLLER_LOGGER + "=OFF"));
 		properties.addAll(databaseProperties());
+		if (async()) {
+			properties.addAll(List.of("k2.webhook.processing=async", "k2.webhook.inbox.poll-interval=50ms",
+					"k2.webhook.retry.max-attempts=20", "k2.webhook.retry.initial-interval=10ms",
+					"k2.webhook.retry.max-interval=200ms", "logging.level." + INBOX_LOGGER + "=ERROR"));
+		}
 		if (this.instances.isEmpty()) {
 			dropTable();
 		}
