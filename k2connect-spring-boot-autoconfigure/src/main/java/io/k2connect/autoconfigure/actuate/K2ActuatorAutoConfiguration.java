@@ -5,9 +5,13 @@ import java.util.Locale;
 import io.k2connect.K2Client;
 import io.k2connect.autoconfigure.ConditionalOnK2Configured;
 import io.k2connect.autoconfigure.K2AutoConfiguration;
+import io.k2connect.autoconfigure.webhook.K2Inbox;
+import io.k2connect.autoconfigure.webhook.K2WebhookAutoConfiguration;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,10 +23,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator support, each part only when its module is present: the {@code k2} health
- * indicator, and masking of the K2 secrets in the {@code env} and {@code configprops}
- * endpoints even where an application chooses to show values.
+ * indicator, the {@code k2deliveries} endpoint of the async inbox, and masking of the K2
+ * secrets in the {@code env} and {@code configprops} endpoints even where an application
+ * chooses to show values.
  */
-@AutoConfiguration(after = K2AutoConfiguration.class)
+@AutoConfiguration(after = { K2AutoConfiguration.class, K2WebhookAutoConfiguration.class })
 public final class K2ActuatorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -35,6 +40,20 @@ public final class K2ActuatorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "k2HealthIndicator")
 		K2HealthIndicator k2HealthIndicator(K2Client k2Client) {
 			return new K2HealthIndicator(k2Client);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnBean(K2Inbox.class)
+	@ConditionalOnAvailableEndpoint(K2DeliveriesEndpoint.class)
+	static class DeliveriesEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		K2DeliveriesEndpoint k2DeliveriesEndpoint(K2Inbox inbox) {
+			return new K2DeliveriesEndpoint(inbox);
 		}
 
 	}
