@@ -529,7 +529,7 @@ public final class LoadDriver {
 	 * {@link ThroughputApp} in a child JVM on a free port, its output in a temporary
 	 * file.
 	 */
-	private static final class ChildServer {
+	static final class ChildServer {
 
 		final Process process;
 
@@ -541,6 +541,10 @@ public final class LoadDriver {
 		}
 
 		static ChildServer start(List<String> jvmArgs) throws IOException {
+			return start(jvmArgs, List.of());
+		}
+
+		static ChildServer start(List<String> jvmArgs, List<String> appArgs) throws IOException {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
@@ -552,6 +556,7 @@ public final class LoadDriver {
 			command.add(System.getProperty("java.class.path"));
 			command.add(ThroughputApp.class.getName());
 			command.add("--server.port=" + port);
+			command.addAll(appArgs);
 			Path log = Files.createTempFile("k2-throughput-server-", ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())

@@ -178,6 +178,10 @@ public class ThroughputApp {
 		properties.put("k2.client-secret", "bench-client-secret");
 		properties.put("k2.api-key", API_KEY);
 		properties.put("k2.base-url", "http://localhost:1");
+		// The PostgreSQL driver is here for InboxLoadDriver, which configures a
+		// DataSource; every other measurement runs without one.
+		properties.put("spring.autoconfigure.exclude",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 		return properties;
 	}
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,8 +82,17 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 
 	private final Threads threads;
 
-	/** One per delivery being dispatched by this instance. */
-	private final Semaphore permits;
+	/**
+	 * One per delivery this instance holds a claim on and has not finished: queued or
+	 * being dispatched. Bounds the queue, so that the instance never claims more than it
+	 * can work through.
+	 */
+	private final Semaphore slots;
+
+	private final int capacity;
+
+	/** Claimed deliveries waiting for a dispatcher. */
+	private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
 
 	private final AtomicBoolean pollRequested = new AtomicBoolean();
 
@@ -91,6 +103,9 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 
 	private @Nullable ScheduledFuture<?> poller;
 
+	/** Counted down by each dispatcher as it stops. */
+	private @Nullable CountDownLatch dispatchersStopped;
+
 	K2Inbox(K2InboxStore store, K2ResultProcessor processor, ApplicationEventPublisher publisher,
 			@Nullable TransactionTemplate transactions, Settings settings, Threads threads) {
 		this.store = Objects.requireNonNull(store, "store must not be null");
@@ -99,7 +114,10 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		this.transactions = transactions;
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.threads = Objects.requireNonNull(threads, "threads must not be null");
-		this.permits = new Semaphore(settings.concurrency());
+		// Enough for every dispatcher to find work waiting, so that claims come in
+		// batches.
+		this.capacity = Math.max(64, settings.concurrency() * 16);
+		this.slots = new Semaphore(this.capacity);
 	}
 
 	/**
@@ -149,31 +167,30 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Stores a verified delivery; when this instance has a free dispatcher, claims it in
-	 * the same step and dispatches it at once, reusing the parsed payload.
+	 * Stores a verified delivery; when this instance has room in its queue, claims it in
+	 * the same step and queues it at once, reusing the parsed payload.
 	 */
 	Stored accept(String deliveryKey, K2Payload payload, byte[] body) {
-		boolean local = this.running && this.permits.tryAcquire();
+		boolean local = this.running && this.slots.tryAcquire();
 		Stored stored;
 		try {
 			stored = this.store.store(deliveryKey, kindOf(payload), body, local);
 		}
 		catch (RuntimeException | Error ex) {
 			if (local) {
-				this.permits.release();
+				this.slots.release();
 			}
 			throw ex;
 		}
 		if (local && stored == Stored.STORED) {
-			submit(new ClaimedDelivery(deliveryKey, body, 1), payload);
+			this.queue.add(new Work(new ClaimedDelivery(deliveryKey, body, 1), payload));
 		}
 		else {
 			if (local) {
-				this.permits.release();
+				this.slots.release();
 			}
 			if (stored == Stored.STORED) {
 				this.backlog = true;
-				requestPoll();
 			}
 		}
 		return stored;
@@ -197,24 +214,31 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		return (kind != null && !kind.isBlank()) ? kind : "unknown";
 	}
 
-	private void submit(ClaimedDelivery delivery, @Nullable K2Payload payload) {
+	/** One dispatcher: takes queued deliveries until the inbox stops. */
+	private void dispatchUntilStopped(CountDownLatch stopped) {
 		try {
-			this.threads.executor().execute(() -> dispatch(delivery, payload));
+			while (this.running) {
+				Work work;
+				try {
+					work = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				if (work != null) {
+					dispatch(work.delivery(), work.payload());
+				}
+			}
 		}
-		catch (TaskRejectedException ex) {
-			this.permits.release();
-			this.store.release(delivery.deliveryKey());
+		finally {
+			stopped.countDown();
 		}
 	}
 
 	private void dispatch(ClaimedDelivery delivery, @Nullable K2Payload parsed) {
 		String key = delivery.deliveryKey();
 		try {
-			if (!this.running) {
-				this.store.release(key); // stopping: another instance, or the restart,
-											// takes it
-				return;
-			}
 			K2Payload payload = (parsed != null) ? parsed : this.processor.parseWithoutVerification(delivery.body());
 			inTransaction(() -> {
 				this.publisher.publishEvent(new PublishedPayload<>(this.publisher, payload));
@@ -232,8 +256,9 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			}
 		}
 		finally {
-			this.permits.release();
-			if (this.backlog) {
+			this.slots.release();
+			// Refill in batches: one claim statement for many deliveries.
+			if (this.backlog && this.slots.availablePermits() >= this.capacity / 2) {
 				requestPoll();
 			}
 		}
@@ -283,13 +308,13 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Claims as many due deliveries as there are free dispatchers. */
+	/** Claims as many due deliveries as there is room for in the queue. */
 	void poll() {
 		this.pollRequested.set(false);
 		if (!this.running) {
 			return;
 		}
-		int free = this.permits.drainPermits();
+		int free = this.slots.drainPermits();
 		if (free == 0) {
 			this.backlog = true;
 			return;
@@ -299,14 +324,14 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			claimed = this.store.claimDue(free);
 		}
 		catch (RuntimeException ex) {
-			this.permits.release(free);
+			this.slots.release(free);
 			logger.warn("Could not claim stored K2 deliveries; will try again", ex);
 			return;
 		}
-		this.permits.release(free - claimed.size());
+		this.slots.release(free - claimed.size());
 		this.backlog = claimed.size() == free;
 		for (ClaimedDelivery delivery : claimed) {
-			submit(delivery, null);
+			this.queue.add(new Work(delivery, null));
 		}
 	}
 
@@ -316,6 +341,12 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			return;
 		}
 		this.running = true;
+		int concurrency = this.settings.concurrency();
+		CountDownLatch stopped = new CountDownLatch(concurrency);
+		this.dispatchersStopped = stopped;
+		for (int i = 0; i < concurrency; i++) {
+			this.threads.executor().execute(() -> dispatchUntilStopped(stopped));
+		}
 		// The first poll at once: deliveries left by the last run are processed first.
 		this.poller = this.threads.scheduler()
 			.scheduleWithFixedDelay(this::poll, Instant.now(), this.settings.pollInterval());
@@ -323,6 +354,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void stop() {
+		CountDownLatch stopped;
 		synchronized (this) {
 			if (!this.running) {
 				return;
@@ -332,24 +364,32 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 				this.poller.cancel(false);
 				this.poller = null;
 			}
+			stopped = this.dispatchersStopped;
 		}
-		int concurrency = this.settings.concurrency();
-		boolean drained;
+		boolean finished;
 		try {
-			drained = this.permits.tryAcquire(concurrency, this.settings.shutdownTimeout().toMillis(),
-					TimeUnit.MILLISECONDS);
+			finished = stopped == null
+					|| stopped.await(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			drained = false;
+			finished = false;
 		}
-		if (drained) {
-			this.permits.release(concurrency);
-		}
-		else {
+		if (!finished) {
 			logger.warn("K2 deliveries were still being dispatched " + this.settings.shutdownTimeout()
 					+ " after shutdown began; their claims run out and they are processed again, here after a"
 					+ " restart or by another instance");
+		}
+		// Claimed, never started: given back, so that another instance takes them now.
+		Work work;
+		while ((work = this.queue.poll()) != null) {
+			try {
+				this.store.release(work.delivery().deliveryKey());
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not give back a K2 delivery; its claim runs out instead", ex);
+			}
+			this.slots.release();
 		}
 	}
 
@@ -374,10 +414,14 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		return "K2Inbox[store=" + this.store + ", " + this.settings + "]";
 	}
 
+	/** A claimed delivery and, when it arrived here, its parsed payload. */
+	private record Work(ClaimedDelivery delivery, @Nullable K2Payload payload) {
+	}
+
 	/**
 	 * How the inbox dispatches.
 	 *
-	 * @param concurrency how many deliveries this instance dispatches at once
+	 * @param concurrency how many dispatchers (threads) this instance runs
 	 * @param pollInterval how often it looks for due deliveries
 	 * @param shutdownTimeout how long shutdown waits for deliveries being dispatched
 	 * @param retry when failed deliveries are attempted again

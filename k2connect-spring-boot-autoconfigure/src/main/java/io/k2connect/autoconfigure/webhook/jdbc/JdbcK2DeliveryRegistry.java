@@ -62,9 +62,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link SmartLifecycle}).</li>
  * </ul>
  * Times are the instances' wall clocks, in epoch milliseconds: keep them synchronised
- * (NTP), well within the lease. Every statement runs in its own transaction (a new one
- * when a transaction manager is given), so a claim is visible to other instances before
- * the endpoint answers, whatever transaction the caller is in. Thread-safe.
+ * (NTP), well within the lease. Every statement runs on its own (in auto-commit, or in a
+ * new transaction of the transaction manager when the caller is in one), so a claim is
+ * visible to other instances before the endpoint answers, whatever transaction the caller
+ * is in; only {@link #succeeded} joins the caller's transaction. Thread-safe.
  */
 public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2InboxStore, SmartLifecycle {
 
@@ -615,9 +616,16 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 		return (text.length() <= length) ? text : text.substring(0, length);
 	}
 
+	/**
+	 * Runs one statement on its own: in auto-commit, unless the caller is in a
+	 * transaction, which it must then not join (a new one of the transaction manager).
+	 */
 	private <T> T inTransaction(Supplier<T> work) {
 		TransactionTemplate template = this.transactions;
-		return (template != null) ? template.execute((status) -> work.get()) : work.get();
+		if (template == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		return template.execute((status) -> work.get());
 	}
 
 	private static void quietly(String what, Runnable task) {
