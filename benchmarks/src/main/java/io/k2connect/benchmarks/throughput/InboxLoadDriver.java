@@ -49,6 +49,8 @@ public final class InboxLoadDriver {
 	/** jdbc (the measurement), or memory (to tell the database's share from the rest). */
 	private final String store;
 
+	private final int dispatchers;
+
 	private final String table = "K2_BENCH_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
 
 	private InboxLoadDriver(String[] args) {
@@ -58,6 +60,7 @@ public final class InboxLoadDriver {
 		int connections = 32;
 		String url = System.getenv("K2_BENCH_POSTGRES_URL");
 		String store = "jdbc";
+		int dispatchers = 8;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--rate" -> rate = Integer.parseInt(args[i + 1]);
@@ -66,6 +69,7 @@ public final class InboxLoadDriver {
 				case "--connections" -> connections = Integer.parseInt(args[i + 1]);
 				case "--jdbc-url" -> url = args[i + 1];
 				case "--store" -> store = args[i + 1];
+				case "--dispatchers" -> dispatchers = Integer.parseInt(args[i + 1]);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
@@ -78,6 +82,7 @@ public final class InboxLoadDriver {
 		this.connections = connections;
 		this.jdbcUrl = url;
 		this.store = store;
+		this.dispatchers = dispatchers;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -90,8 +95,8 @@ public final class InboxLoadDriver {
 		WebhookBodies bodies = WebhookBodies.generate(total, ThroughputApp.API_KEY);
 		List<String> appArgs = List.of("--spring.autoconfigure.exclude=", "--spring.datasource.url=" + this.jdbcUrl,
 				"--spring.datasource.hikari.maximum-pool-size=48", "--k2.webhook.processing=async",
-				"--k2.webhook.delivery-store=" + this.store, "--k2.webhook.jdbc.initialize-schema=always",
-				"--k2.webhook.jdbc.table-name=" + this.table);
+				"--k2.webhook.delivery-store=" + this.store, "--k2.webhook.inbox.concurrency=" + this.dispatchers,
+				"--k2.webhook.jdbc.initialize-schema=always", "--k2.webhook.jdbc.table-name=" + this.table);
 		LoadDriver.ChildServer server = LoadDriver.ChildServer.start(List.of("-Xms1g", "-Xmx1g"), appArgs);
 		try {
 			awaitStarted(server.base);

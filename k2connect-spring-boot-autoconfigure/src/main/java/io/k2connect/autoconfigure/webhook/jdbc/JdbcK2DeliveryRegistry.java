@@ -1,15 +1,18 @@
 package io.k2connect.autoconfigure.webhook.jdbc;
 
 import java.sql.DatabaseMetaData;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,6 +96,9 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 
 	private static final String PENDING = "PENDING";
 
+	private static final String PENDING_COLUMNS = "DELIVERY_KEY, STATE, KIND, BODY, RECEIVED_AT, NEXT_ATTEMPT_AT,"
+			+ " ATTEMPTS, CLAIM_TOKEN, LEASE_UNTIL";
+
 	private static final String DEAD = "DEAD";
 
 	/**
@@ -129,6 +136,8 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 	private volatile @Nullable String insertSql;
 
 	private volatile @Nullable Boolean postgreSql;
+
+	private final Gatherer<PendingRow> pendingInserts = new Gatherer<>(64, this::insertPendingRows);
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -521,10 +530,11 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 	}
 
 	private boolean insertPending(String deliveryKey, String kind, byte[] body, @Nullable String token, long now) {
-		String sql = "INSERT INTO " + this.tableName
-				+ " (DELIVERY_KEY, STATE, KIND, BODY, RECEIVED_AT, NEXT_ATTEMPT_AT,"
-				+ " ATTEMPTS, CLAIM_TOKEN, LEASE_UNTIL) VALUES (?, ?, ?, ?, ?, ?, "
-				+ ((token != null) ? "1, ?, ?)" : "0, NULL, NULL)") + onConflictDoNothing();
+		if (isPostgreSql()) {
+			return this.pendingInserts.submit(new PendingRow(deliveryKey, kind, body, token, now));
+		}
+		String sql = "INSERT INTO " + this.tableName + " (" + PENDING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
+				+ ((token != null) ? "1, ?, ?)" : "0, NULL, NULL)");
 		Object[] params = (token != null)
 				? new Object[] { deliveryKey, PENDING, kind, body, now, now, token, leaseFrom(now) }
 				: new Object[] { deliveryKey, PENDING, kind, body, now, now };
@@ -534,6 +544,34 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * PostgreSQL: the stores of concurrent requests in one statement, which tells which
+	 * keys were new.
+	 */
+	private List<Boolean> insertPendingRows(List<PendingRow> rows) {
+		StringBuilder sql = new StringBuilder("INSERT INTO ").append(this.tableName)
+			.append(" (")
+			.append(PENDING_COLUMNS)
+			.append(") VALUES ");
+		List<Object> params = new ArrayList<>(rows.size() * 9);
+		for (int i = 0; i < rows.size(); i++) {
+			PendingRow row = rows.get(i);
+			sql.append((i > 0) ? ", " : "").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(List.of(row.deliveryKey(), PENDING, row.kind(), row.body(), row.now(), row.now(),
+					(row.token() != null) ? 1 : 0, new SqlParameterValue(Types.VARCHAR, row.token()),
+					new SqlParameterValue(Types.BIGINT, (row.token() != null) ? leaseFrom(row.now()) : null)));
+		}
+		sql.append(" ON CONFLICT (DELIVERY_KEY) DO NOTHING RETURNING DELIVERY_KEY");
+		Set<String> inserted = new HashSet<>(
+				inTransaction(() -> this.jdbc.sql(sql.toString()).params(params).query(String.class).list()));
+		List<Boolean> results = new ArrayList<>(rows.size());
+		for (PendingRow row : rows) {
+			// A key twice in one batch (K2 repeating itself at once) was inserted once.
+			results.add(inserted.remove(row.deliveryKey()));
+		}
+		return results;
 	}
 
 	private boolean insert(String deliveryKey, String token, long now) {
@@ -653,6 +691,9 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 	}
 
 	private record Due(String deliveryKey, int attempts) {
+	}
+
+	private record PendingRow(String deliveryKey, String kind, byte[] body, @Nullable String token, long now) {
 	}
 
 	private record DueClaim(ClaimedDelivery delivery, long dueAt) {
