@@ -18,6 +18,9 @@ import io.k2connect.internal.K2Json;
 import io.k2connect.internal.Urls;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
@@ -49,9 +52,14 @@ final class ClientTransport implements K2Transport {
 
 	private final K2PayloadParser parser = new K2PayloadParser();
 
+	private static final Log logger = LogFactory.getLog(ClientTransport.class);
+
+	private final @Nullable K2CreateObserver createObserver;
+
 	ClientTransport(K2Http http, ClientCredentials credentials, URI baseUrl, ApiVersion apiVersion, Clock clock,
-			Duration tokenRefreshSkew) {
+			Duration tokenRefreshSkew, @Nullable K2CreateObserver createObserver) {
 		this.http = http;
+		this.createObserver = createObserver;
 		this.credentials = credentials;
 		// The token service calls K2 through this transport; the cache fetches through
 		// it.
@@ -98,12 +106,47 @@ final class ClientTransport implements K2Transport {
 			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
 					+ request.describe() + " without a valid Location header");
 		}
+		ResourceLocation created;
 		try {
-			return ResourceLocation.of(uri.resolve(resolved));
+			created = ResourceLocation.of(uri.resolve(resolved));
 		}
 		catch (K2ValidationException ex) {
 			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
 					+ request.describe() + " with a Location that names no resource: " + location);
+		}
+		observe(path, created);
+		return created;
+	}
+
+	private void observe(String path, ResourceLocation created) {
+		K2CreateObserver observer = this.createObserver;
+		if (observer == null) {
+			return;
+		}
+		try {
+			observer.created(path, created);
+		}
+		catch (RuntimeException ex) {
+			// The request was made: its caller must get the location whatever happens
+			// here.
+			logger.warn("The K2 create observer failed on " + created.location() + "; the request was created", ex);
+		}
+	}
+
+	/**
+	 * Reads the status document of a resource as sent and as parsed.
+	 * @param location where the resource lives (see {@link #get})
+	 * @return the document
+	 * @throws K2ApiException when K2 answers an error or a body that is no JSON object
+	 */
+	StatusDocument statusDocument(ResourceLocation location) {
+		byte[] body = get(location, RequestOptions.defaults());
+		try {
+			return new StatusDocument(body, this.parser.parse(body));
+		}
+		catch (K2PayloadException ex) {
+			throw K2ApiException.malformedAnswer(200, "K2 answered GET " + location.location().getRawPath()
+					+ " with a body that is not a status document: " + ex.getMessage());
 		}
 	}
 

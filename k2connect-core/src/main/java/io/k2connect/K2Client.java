@@ -121,7 +121,7 @@ public final class K2Client {
 		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries,
 				builder.retryBackoff, userAgent, builder.clock, secrets);
 		ClientTransport transport = new ClientTransport(http, credentials, baseUrl, builder.apiVersion, builder.clock,
-				builder.tokenRefreshSkew);
+				builder.tokenRefreshSkew, builder.createObserver);
 		this.transport = transport;
 		this.tokens = transport.tokenService();
 		this.receivePayments = new ReceivePaymentsService(transport);
@@ -136,6 +136,23 @@ public final class K2Client {
 		this.paymentLinks = new PaymentLinkService(transport);
 		this.resultProcessor = apiKeys.isEmpty() ? null
 				: new K2ResultProcessor(new K2SignatureVerifier(apiKeys), new K2PayloadParser());
+	}
+
+	/**
+	 * Reads the status document of a request this client (or another with the same
+	 * credentials) created, whatever its kind: the raw body, and what it parses to. For a
+	 * request with a callback this is the same record the callback carries, so an
+	 * application can fetch a result whose callback never came.
+	 * @param location the request's location, as its create call returned it; on the base
+	 * URL's origin only
+	 * @return the document
+	 * @throws K2ApiException when K2 answers an error or a body that is no JSON object
+	 * @throws K2ConnectionException when K2 cannot be reached or does not answer in time
+	 * @throws K2ValidationException when the location is on another origin
+	 */
+	public StatusDocument statusDocument(ResourceLocation location) {
+		Objects.requireNonNull(location, "location must not be null");
+		return this.transport.statusDocument(location);
 	}
 
 	/**
@@ -338,7 +355,20 @@ public final class K2Client {
 
 		private @Nullable Supplier<RestClient.Builder> restClientBuilder;
 
+		private @Nullable K2CreateObserver createObserver;
+
 		private Builder() {
+		}
+
+		/**
+		 * Told of every request this client creates at K2, e.g. to remember the ones
+		 * whose result is awaited.
+		 * @param createObserver the observer, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder createObserver(@Nullable K2CreateObserver createObserver) {
+			this.createObserver = createObserver;
+			return this;
 		}
 
 		/** The OAuth application's client id. Required. */
