@@ -104,6 +104,9 @@ final class AdminEndpoints {
 			.put("phone_number", MagicPhoneNumbers.NO_CALLBACK)
 			.put("outcome", "no callback, stays Pending");
 		magic.addObject()
+			.put("phone_number", MagicPhoneNumbers.CALLBACK_LOST)
+			.put("outcome", "Success, but the callback is lost: only a GET on the location tells");
+		magic.addObject()
 			.put("phone_number", MagicPhoneNumbers.INVALID_INITIATOR)
 			.put("outcome", "Failed: " + MagicPhoneNumbers.INVALID_INITIATOR_MESSAGE);
 		ArrayNode sendMoney = body.putArray("magic_send_money_phone_numbers");

@@ -30,6 +30,14 @@ public final class MagicPhoneNumbers {
 	public static final String NO_CALLBACK = "+254700000003";
 
 	/**
+	 * The customer pays ({@code Success}, and the till's webhook follows), but the
+	 * result's callback is lost on the way: it is never posted, while a {@code GET} on
+	 * the request's location answers the final document. What a recovery of missed
+	 * callbacks must catch.
+	 */
+	public static final String CALLBACK_LOST = "+254700000006";
+
+	/**
 	 * K2 rejects the request on M-PESA's side: {@code Failed}, errors
 	 * {@value #INVALID_INITIATOR_MESSAGE}.
 	 */

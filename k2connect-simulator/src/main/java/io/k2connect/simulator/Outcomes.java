@@ -130,7 +130,10 @@ final class Outcomes {
 			}
 		}
 		resource.replaceDocument(document);
-		postResult(resource);
+		if (!(resource.collection() == Collection.INCOMING_PAYMENTS
+				&& MagicPhoneNumbers.CALLBACK_LOST.equals(subscriberPhone(resource)))) {
+			postResult(resource);
+		}
 		if (received != null) {
 			announce(received);
 		}

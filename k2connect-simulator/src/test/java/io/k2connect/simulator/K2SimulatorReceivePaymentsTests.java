@@ -109,6 +109,22 @@ class K2SimulatorReceivePaymentsTests {
 	}
 
 	@Test
+	void callbackLostNumberSucceedsButOnlyTheLocationTells(K2Simulator k2, K2Client client)
+			throws InterruptedException {
+		ResourceLocation location = client.receivePayments()
+			.createPaymentRequest(request(MagicPhoneNumbers.CALLBACK_LOST));
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		String status = "Pending";
+		while (status.equals("Pending") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			status = Api.json(Api.get(location.location(), client).body()).at("/data/attributes/status").asString();
+		}
+		assertThat(status).isEqualTo("Success");
+		Thread.sleep(200);
+		assertThat(this.app.received()).noneMatch((received) -> received.text().contains("\"incoming_payment\""));
+	}
+
+	@Test
 	void noCallbackNumberNeverCallsBackAndStaysPending(K2Simulator k2, K2Client client) throws InterruptedException {
 		ResourceLocation location = client.receivePayments()
 			.createPaymentRequest(request(MagicPhoneNumbers.NO_CALLBACK));
