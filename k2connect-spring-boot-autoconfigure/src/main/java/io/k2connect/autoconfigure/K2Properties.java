@@ -56,6 +56,8 @@ public class K2Properties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Recovery recovery = new Recovery();
+
 	public @Nullable String getClientId() {
 		return this.clientId;
 	}
@@ -106,6 +108,10 @@ public class K2Properties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Recovery getRecovery() {
+		return this.recovery;
 	}
 
 	@Override
@@ -301,6 +307,82 @@ public class K2Properties {
 		 * deliveries.
 		 */
 		ASYNC
+
+	}
+
+	/**
+	 * Recovery of results whose callback never came: the requests the client creates are
+	 * remembered until their result reaches the webhook endpoint, and fetched from their
+	 * location when it is late.
+	 */
+	public static class Recovery {
+
+		/**
+		 * Whether to recover results whose callback did not come (needs the webhook
+		 * endpoint).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a result may take to arrive before its request's location is asked.
+		 */
+		private Duration resultTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * How long after its creation a request whose status stays pending is given up
+		 * (reported once, then forgotten).
+		 */
+		private Duration giveUpAfter = Duration.ofHours(24);
+
+		/**
+		 * How often overdue requests are looked for.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Longest delay between two checks of a request that is still pending.
+		 */
+		private Duration maxInterval = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getResultTimeout() {
+			return this.resultTimeout;
+		}
+
+		public void setResultTimeout(Duration resultTimeout) {
+			this.resultTimeout = resultTimeout;
+		}
+
+		public Duration getGiveUpAfter() {
+			return this.giveUpAfter;
+		}
+
+		public void setGiveUpAfter(Duration giveUpAfter) {
+			this.giveUpAfter = giveUpAfter;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
 
 	}
 

@@ -34,7 +34,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox of {@code k2.webhook.processing=async}: the webhook endpoint stores each new
@@ -76,7 +75,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final @Nullable TransactionTemplate transactions;
+	private final ListenerTransactions transactions;
 
 	private final Settings settings;
 
@@ -107,11 +106,11 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 	private @Nullable CountDownLatch dispatchersStopped;
 
 	K2Inbox(K2InboxStore store, K2ResultProcessor processor, ApplicationEventPublisher publisher,
-			@Nullable TransactionTemplate transactions, Settings settings, Threads threads) {
+			ListenerTransactions transactions, Settings settings, Threads threads) {
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.processor = Objects.requireNonNull(processor, "processor must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
-		this.transactions = transactions;
+		this.transactions = Objects.requireNonNull(transactions, "transactions must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.threads = Objects.requireNonNull(threads, "threads must not be null");
 		// Enough for every dispatcher to find work waiting, so that claims come in
@@ -241,7 +240,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		try {
 			K2Payload payload = (parsed != null) ? parsed : this.processor.parseWithoutVerification(delivery.body());
 			inTransaction(() -> {
-				this.publisher.publishEvent(new PublishedPayload<>(this.publisher, payload));
+				this.publisher.publishEvent(new K2DeliveryEvent<>(this.publisher, payload, false));
 				this.store.succeeded(key);
 			});
 		}
@@ -288,13 +287,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 	}
 
 	private void inTransaction(Runnable work) {
-		TransactionTemplate template = this.transactions;
-		if (template != null) {
-			template.executeWithoutResult((status) -> work.run());
-		}
-		else {
-			work.run();
-		}
+		this.transactions.run(work);
 	}
 
 	private void requestPoll() {

@@ -49,40 +49,50 @@ final class K2InboxConfigurations {
 	private K2InboxConfigurations() {
 	}
 
+	/** Listeners in a transaction of the application's transaction manager, if unique. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
 	@ConditionalOnClass(name = TRANSACTION_MANAGER)
 	static class Transactional {
 
 		@Bean
+		ListenerTransactions k2ListenerTransactions(ObjectProvider<PlatformTransactionManager> transactionManagers) {
+			PlatformTransactionManager transactionManager = transactionManagers.getIfUnique();
+			if (transactionManager == null) {
+				return ListenerTransactions.NONE;
+			}
+			TransactionTemplate template = new TransactionTemplate(transactionManager);
+			return new ListenerTransactions((work) -> template.executeWithoutResult((status) -> work.run()));
+		}
+
+	}
+
+	/** Without spring-tx: listeners run without a transaction. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(TRANSACTION_MANAGER)
+	static class WithoutTransactions {
+
+		@Bean
+		ListenerTransactions k2ListenerTransactions() {
+			return ListenerTransactions.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
+	static class Async {
+
+		@Bean
 		@ConditionalOnMissingBean
 		K2Inbox k2Inbox(K2Properties properties, ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry,
-				K2ResultProcessor processor, ApplicationEventPublisher publisher,
-				ObjectProvider<PlatformTransactionManager> transactionManagers, InboxThreadBuilders builders) {
-			PlatformTransactionManager transactionManager = transactionManagers.getIfUnique();
-			TransactionTemplate transactions = (transactionManager != null)
-					? new TransactionTemplate(transactionManager) : null;
+				K2ResultProcessor processor, ApplicationEventPublisher publisher, ListenerTransactions transactions,
+				InboxThreadBuilders builders) {
 			return inbox(properties, store(stores, registry), processor, publisher, transactions, builders);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
-	@ConditionalOnMissingClass(TRANSACTION_MANAGER)
-	static class WithoutTransactions {
-
-		@Bean
-		@ConditionalOnMissingBean
-		K2Inbox k2Inbox(K2Properties properties, ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry,
-				K2ResultProcessor processor, ApplicationEventPublisher publisher, InboxThreadBuilders builders) {
-			return inbox(properties, store(stores, registry), processor, publisher, null, builders);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "k2.webhook.processing", havingValue = "async")
 	static class Threads {
 
 		@Bean
@@ -111,12 +121,11 @@ final class K2InboxConfigurations {
 	}
 
 	static K2Inbox inbox(K2Properties properties, K2InboxStore store, K2ResultProcessor processor,
-			ApplicationEventPublisher publisher, @Nullable TransactionTemplate transactions,
-			InboxThreadBuilders builders) {
+			ApplicationEventPublisher publisher, ListenerTransactions transactions, InboxThreadBuilders builders) {
 		K2Inbox.Settings settings = settings(properties.getWebhook());
 		logger.info("K2 deliveries are processed asynchronously (k2.webhook.processing=async): stored in " + store
 				+ ", answered at once, then dispatched to listeners"
-				+ ((transactions != null) ? " in a transaction" : "") + ", up to " + settings.concurrency()
+				+ (transactions.transactional() ? " in a transaction" : "") + ", up to " + settings.concurrency()
 				+ " at a time");
 		return new K2Inbox(store, processor, publisher, transactions, settings,
 				builders.threads(settings.concurrency()));
@@ -187,13 +196,19 @@ final class K2InboxConfigurations {
 			this.environment = environment;
 		}
 
-		K2Inbox.Threads threads(int concurrency) {
+		/** One daemon thread for periodic work. */
+		ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
 			ThreadPoolTaskScheduler scheduler = this.schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
 				.poolSize(1)
-				.threadNamePrefix("k2-inbox-poll-")
+				.threadNamePrefix(threadNamePrefix)
 				.build();
 			scheduler.setDaemon(true);
 			scheduler.initialize();
+			return scheduler;
+		}
+
+		K2Inbox.Threads threads(int concurrency) {
+			ThreadPoolTaskScheduler scheduler = scheduler("k2-inbox-poll-");
 			AsyncTaskExecutor executor;
 			Runnable closeExecutor;
 			if (Threading.VIRTUAL.isActive(this.environment)) {

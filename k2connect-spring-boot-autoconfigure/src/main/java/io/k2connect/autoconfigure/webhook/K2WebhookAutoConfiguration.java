@@ -29,7 +29,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * DataSource when it has exactly one ({@code JdbcK2DeliveryRegistry}), memory otherwise;
  * a registry bean of the application's own wins. With {@code k2.webhook.processing=async}
  * the endpoint stores deliveries in the {@link K2Inbox}, which dispatches them to the
- * listeners after the answer.
+ * listeners after the answer. Unless {@code k2.recovery.enabled=false}, results whose
+ * callback does not come in time are fetched by the {@link K2ResultRecovery}.
  */
 @AutoConfiguration(after = K2AutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -42,15 +43,17 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBooleanProperty(name = "k2.webhook.enabled", matchIfMissing = true)
 @Import({ K2DeliveryStoreConfigurations.Jdbc.class, K2DeliveryStoreConfigurations.Memory.class,
 		K2InboxConfigurations.Threads.class, K2InboxConfigurations.Transactional.class,
-		K2InboxConfigurations.WithoutTransactions.class })
+		K2InboxConfigurations.WithoutTransactions.class, K2InboxConfigurations.Async.class,
+		K2RecoveryConfiguration.class })
 public final class K2WebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	K2WebhookController k2WebhookController(K2Properties properties, K2ResultProcessor processor,
-			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ObjectProvider<K2Inbox> inbox) {
+			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ObjectProvider<K2Inbox> inbox,
+			ObjectProvider<K2OutstandingResults> outstanding) {
 		return new K2WebhookController(processor, registry, publisher,
-				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable());
+				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable(), outstanding.getIfUnique());
 	}
 
 }

@@ -2,6 +2,8 @@ package io.k2connect.autoconfigure.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,6 +11,7 @@ import io.k2connect.K2PayloadException;
 import io.k2connect.K2SignatureException;
 import io.k2connect.event.DeliveryKeys;
 import io.k2connect.event.K2Payload;
+import io.k2connect.event.K2Result;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,13 +64,13 @@ public final class K2WebhookController {
 
 	private final K2ResultProcessor processor;
 
-	private final K2DeliveryRegistry registry;
-
-	private final ApplicationEventPublisher publisher;
-
 	private final long maxBodyBytes;
 
 	private final @Nullable K2Inbox inbox;
+
+	private final SyncDelivery sync;
+
+	private final @Nullable K2OutstandingResults outstanding;
 
 	/**
 	 * Creates an endpoint that runs the listeners before it answers ({@code sync}).
@@ -78,7 +81,7 @@ public final class K2WebhookController {
 	 */
 	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
 			ApplicationEventPublisher publisher, long maxBodyBytes) {
-		this(processor, registry, publisher, maxBodyBytes, null);
+		this(processor, registry, publisher, maxBodyBytes, null, null);
 	}
 
 	/**
@@ -89,14 +92,17 @@ public final class K2WebhookController {
 	 * @param maxBodyBytes the largest body accepted
 	 * @param inbox where new deliveries are stored and answered, to be dispatched after
 	 * the answer ({@code async}), or {@code null} to run the listeners before answering
+	 * @param outstanding the requests waiting for their result, told when one arrives, or
+	 * {@code null} when nothing is recovered
 	 */
 	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
-			ApplicationEventPublisher publisher, long maxBodyBytes, @Nullable K2Inbox inbox) {
+			ApplicationEventPublisher publisher, long maxBodyBytes, @Nullable K2Inbox inbox,
+			@Nullable K2OutstandingResults outstanding) {
 		this.processor = Objects.requireNonNull(processor, "processor must not be null");
-		this.registry = Objects.requireNonNull(registry, "registry must not be null");
-		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
 		this.maxBodyBytes = maxBodyBytes;
 		this.inbox = inbox;
+		this.outstanding = outstanding;
+		this.sync = new SyncDelivery(registry, publisher, ListenerTransactions.NONE);
 	}
 
 	/**
@@ -139,23 +145,15 @@ public final class K2WebhookController {
 		}
 		String key = DeliveryKeys.of(payload, body);
 		if (this.inbox != null) {
-			return store(this.inbox, key, payload, body);
+			ResponseEntity<String> answer = store(this.inbox, key, payload, body);
+			if (answer.getStatusCode().is2xxSuccessful()) {
+				resolveOutstanding(payload);
+			}
+			return answer;
 		}
-		K2DeliveryRegistry.Claim claim = this.registry.begin(key);
-		if (claim == K2DeliveryRegistry.Claim.PROCESSED) {
-			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
-			return answer(HttpStatus.OK, "duplicate", "Already received.");
-		}
-		if (claim == K2DeliveryRegistry.Claim.IN_PROGRESS) {
-			// The first attempt may still fail; acknowledging this one could lose the
-			// event.
-			return comeBackLater(HttpStatus.CONFLICT, "in_progress",
-					"The same delivery is being processed; please retry.");
-		}
-		boolean published = false;
+		SyncDelivery.Outcome outcome;
 		try {
-			this.publisher.publishEvent(new PublishedPayload<>(this.publisher, payload));
-			published = true;
+			outcome = this.sync.deliver(key, payload, false);
 		}
 		catch (RuntimeException ex) {
 			logger.error("A listener failed on K2 delivery " + key + "; answering 500 so that K2 delivers it again",
@@ -163,17 +161,48 @@ public final class K2WebhookController {
 			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
 					"The delivery could not be processed; please deliver it again.");
 		}
-		finally {
-			// Errors too (not only exceptions) must release the claim, or every repeat
-			// would be acknowledged as a duplicate and the event lost.
-			if (published) {
-				this.registry.complete(key);
-			}
-			else {
-				this.registry.abandon(key);
-			}
+		resolveOutstanding(payload);
+		if (outcome == SyncDelivery.Outcome.DUPLICATE) {
+			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
+			return answer(HttpStatus.OK, "duplicate", "Already received.");
+		}
+		if (outcome == SyncDelivery.Outcome.IN_PROGRESS) {
+			// The first attempt may still fail; acknowledging this one could lose the
+			// event.
+			return comeBackLater(HttpStatus.CONFLICT, "in_progress",
+					"The same delivery is being processed; please retry.");
 		}
 		return answer(HttpStatus.OK, "accepted", "Received.");
+	}
+
+	/**
+	 * A result arrived: its request no longer waits for recovery. Best effort: when the
+	 * store cannot be reached, the recovery finds the result processed and forgets it.
+	 */
+	private void resolveOutstanding(K2Payload payload) {
+		if (this.outstanding == null || !(payload instanceof K2Result result) || result.links() == null) {
+			return;
+		}
+		String self = result.links().self();
+		URI location = (self != null) ? toUri(self) : null;
+		if (location == null) {
+			return;
+		}
+		try {
+			this.outstanding.resolved(location);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not mark the request of a K2 result as resolved", ex);
+		}
+	}
+
+	private static @Nullable URI toUri(String text) {
+		try {
+			return new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	/** {@code async}: the delivery is answered once it is stored. */

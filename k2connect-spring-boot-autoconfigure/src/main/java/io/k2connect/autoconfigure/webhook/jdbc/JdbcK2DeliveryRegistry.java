@@ -1,5 +1,6 @@
 package io.k2connect.autoconfigure.webhook.jdbc;
 
+import java.net.URI;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import javax.sql.DataSource;
 import io.k2connect.autoconfigure.webhook.InMemoryK2DeliveryRegistry;
 import io.k2connect.autoconfigure.webhook.K2DeliveryRegistry;
 import io.k2connect.autoconfigure.webhook.K2InboxStore;
+import io.k2connect.autoconfigure.webhook.K2OutstandingResults;
+import io.k2connect.event.DeliveryKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +74,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * visible to other instances before the endpoint answers, whatever transaction the caller
  * is in; only {@link #succeeded} joins the caller's transaction. Thread-safe.
  */
-public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2InboxStore, SmartLifecycle {
+public final class JdbcK2DeliveryRegistry
+		implements K2DeliveryRegistry, K2InboxStore, K2OutstandingResults, SmartLifecycle {
 
 	/** Default table name. */
 	public static final String DEFAULT_TABLE_NAME = "K2_DELIVERY";
@@ -100,6 +104,11 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 			+ " ATTEMPTS, CLAIM_TOKEN, LEASE_UNTIL";
 
 	private static final String DEAD = "DEAD";
+
+	/** A request created at K2 whose result has not arrived. */
+	private static final String AWAITING = "AWAITING";
+
+	private static final String AWAITING_PREFIX = "awaiting:";
 
 	/**
 	 * A stored delivery nobody holds: due for its first attempt or a retry, or claimed
@@ -448,6 +457,85 @@ public final class JdbcK2DeliveryRegistry implements K2DeliveryRegistry, K2Inbox
 	@Override
 	public int replayAll() {
 		return update("UPDATE " + this.tableName + REPLAY_SET, PENDING, this.clock.millis(), DEAD);
+	}
+
+	@Override
+	public void remember(URI location, Instant createdAt, Instant checkAt) {
+		String key = awaitingKey(location);
+		if (key.length() > DeliveryKeys.MAX_LENGTH) {
+			logger.warn("Not recovering " + location + ": its location is longer than the key column");
+			return;
+		}
+		try {
+			update("INSERT INTO " + this.tableName
+					+ " (DELIVERY_KEY, STATE, RECEIVED_AT, NEXT_ATTEMPT_AT, ATTEMPTS) VALUES (?, ?, ?, ?, 0)"
+					+ onConflictDoNothing(), key, AWAITING, createdAt.toEpochMilli(), checkAt.toEpochMilli());
+		}
+		catch (DuplicateKeyException ex) {
+			// remembered already
+		}
+	}
+
+	@Override
+	public void resolved(URI location) {
+		String key = awaitingKey(location);
+		this.ownClaims.remove(key);
+		update("DELETE FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND STATE = ?", key, AWAITING);
+	}
+
+	@Override
+	public List<Outstanding> claimChecks(int max) {
+		if (max < 1) {
+			return List.of();
+		}
+		long now = this.clock.millis();
+		String token = UUID.randomUUID().toString();
+		List<Outstanding> due = inTransaction(() -> this.jdbc
+			.sql("SELECT DELIVERY_KEY, RECEIVED_AT, ATTEMPTS FROM " + this.tableName + " WHERE " + DUE
+					+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ?")
+			.params(AWAITING, now, now, max)
+			.query((rs, n) -> new Outstanding(URI.create(rs.getString(1).substring(AWAITING_PREFIX.length())),
+					Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)))
+			.list());
+		List<Outstanding> claimed = new ArrayList<>();
+		for (Outstanding row : due) {
+			String key = awaitingKey(row.location());
+			// The check count is a version: two instances never both claim one request.
+			int taken = update(
+					"UPDATE " + this.tableName
+							+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY = ?"
+							+ " AND ATTEMPTS = ? AND " + DUE,
+					token, leaseFrom(now), key, row.checks(), AWAITING, now, now);
+			if (taken == 1) {
+				this.ownClaims.put(key, token);
+				claimed.add(row);
+			}
+		}
+		return claimed;
+	}
+
+	@Override
+	public void checkAgain(URI location, Instant at) {
+		String key = awaitingKey(location);
+		String token = this.ownClaims.remove(key);
+		if (token != null) {
+			update("UPDATE " + this.tableName
+					+ " SET NEXT_ATTEMPT_AT = ?, CLAIM_TOKEN = NULL, LEASE_UNTIL = NULL WHERE DELIVERY_KEY = ?"
+					+ " AND CLAIM_TOKEN = ?", at.toEpochMilli(), key, token);
+		}
+	}
+
+	@Override
+	public long outstanding() {
+		Long count = inTransaction(() -> this.jdbc.sql("SELECT COUNT(*) FROM " + this.tableName + " WHERE STATE = ?")
+			.param(AWAITING)
+			.query(Long.class)
+			.single());
+		return (count != null) ? count : 0;
+	}
+
+	private static String awaitingKey(URI location) {
+		return AWAITING_PREFIX + Objects.requireNonNull(location, "location must not be null");
 	}
 
 	/**

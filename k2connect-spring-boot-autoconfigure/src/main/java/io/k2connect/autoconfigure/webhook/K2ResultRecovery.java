@@ -1,0 +1,262 @@
+package io.k2connect.autoconfigure.webhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+
+import io.k2connect.K2ApiException;
+import io.k2connect.K2Client;
+import io.k2connect.K2ConnectionException;
+import io.k2connect.K2CreateObserver;
+import io.k2connect.ResourceLocation;
+import io.k2connect.StatusDocument;
+import io.k2connect.autoconfigure.webhook.K2OutstandingResults.Outstanding;
+import io.k2connect.event.DeliveryKeys;
+import io.k2connect.event.K2Result;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Recovers results whose callback never came ({@code k2.recovery.*}). Every request the
+ * auto-configured client creates that K2 answers with a callback (STK push, payment,
+ * settlement, send money, reversal, payment link, polling, SMS notification) is
+ * remembered in the {@link K2OutstandingResults} until its result reaches the webhook
+ * endpoint. When none has come after {@code result-timeout}, this asks the request's
+ * location: a final status is published as the same record the callback would have
+ * carried, in a {@link K2DeliveryEvent} marked {@linkplain K2DeliveryEvent#isRecovered()
+ * recovered}; a pending one is asked again with a growing delay until
+ * {@code give-up-after}, then reported once (a warning and a {@link K2ResultGivenUp}
+ * event).
+ *
+ * <p>
+ * The recovered result and its callback have the same delivery key, claimed in the same
+ * registry: whichever arrives first is published, the other is a repeat. With the JDBC
+ * store the waiting requests are in the database, so the next start and the other
+ * instances know them, and one instance at a time checks each.
+ */
+public final class K2ResultRecovery implements SmartLifecycle {
+
+	/** The creates K2 answers with a callback, by the end of their collection path. */
+	private static final List<String> WITH_CALLBACK = List.of("/incoming_payments", "/payments", "/send_money",
+			"/settlement_transfers", "/reversals", "/payment_links", "/polling", "/transaction_sms_notifications");
+
+	private static final Set<String> PENDING = Set.of("", "pending", "scheduled", "processing", "queued", "initiated",
+			"active");
+
+	private static final Log logger = LogFactory.getLog(K2ResultRecovery.class);
+
+	private final K2Client client;
+
+	private final K2OutstandingResults outstanding;
+
+	private final SyncDelivery delivery;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Settings settings;
+
+	private final ThreadPoolTaskScheduler scheduler;
+
+	private final Clock clock;
+
+	private volatile boolean running;
+
+	private @Nullable ScheduledFuture<?> poller;
+
+	K2ResultRecovery(K2Client client, K2OutstandingResults outstanding, SyncDelivery delivery,
+			ApplicationEventPublisher publisher, Settings settings, ThreadPoolTaskScheduler scheduler, Clock clock) {
+		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.outstanding = Objects.requireNonNull(outstanding, "outstanding must not be null");
+		this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
+		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	/**
+	 * The observer that remembers each created request that has a callback; the
+	 * auto-configuration gives it to the client.
+	 */
+	static K2CreateObserver observer(K2OutstandingResults outstanding, Duration resultTimeout, Clock clock) {
+		return (path, location) -> {
+			if (hasCallback(path)) {
+				Instant now = clock.instant();
+				outstanding.remember(location.location(), now, now.plus(resultTimeout));
+			}
+		};
+	}
+
+	static boolean hasCallback(String path) {
+		for (String collection : WITH_CALLBACK) {
+			if (path.endsWith(collection)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Checks the requests whose result is overdue, once; runs every
+	 * {@code k2.recovery.poll-interval} while this bean is running.
+	 * @return how many requests were checked
+	 */
+	public int recoverDue() {
+		int checked = 0;
+		List<Outstanding> due;
+		while (!(due = this.outstanding.claimChecks(16)).isEmpty()) {
+			for (Outstanding request : due) {
+				check(request);
+				checked++;
+			}
+			if (!this.running && checked > 0) {
+				break;
+			}
+		}
+		return checked;
+	}
+
+	private void check(Outstanding request) {
+		URI location = request.location();
+		Instant now = this.clock.instant();
+		StatusDocument document;
+		try {
+			document = this.client.statusDocument(ResourceLocation.of(location));
+		}
+		catch (K2ApiException ex) {
+			if (ex.status() == 404) {
+				giveUp(request, "K2 does not know its location");
+			}
+			else {
+				later(request, now, "K2 answered " + ex.status());
+			}
+			return;
+		}
+		catch (K2ConnectionException ex) {
+			later(request, now, "K2 could not be reached");
+			return;
+		}
+		catch (RuntimeException ex) {
+			later(request, now, ex.getClass().getSimpleName());
+			return;
+		}
+		if (!(document.payload() instanceof K2Result result) || isPending(result.status())) {
+			later(request, now, null);
+			return;
+		}
+		String key = DeliveryKeys.of(result, document.body());
+		SyncDelivery.Outcome outcome;
+		try {
+			outcome = this.delivery.deliver(key, result, true);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener failed on recovered K2 result " + key + "; it is recovered again later", ex);
+			this.outstanding.checkAgain(location, now.plus(delay(request.checks())));
+			return;
+		}
+		switch (outcome) {
+			case PUBLISHED -> {
+				logger.info("Recovered K2 result " + key + " from " + location + ": its callback did not come within "
+						+ this.settings.resultTimeout());
+				this.outstanding.resolved(location);
+			}
+			case DUPLICATE -> this.outstanding.resolved(location); // the callback came
+			case IN_PROGRESS -> this.outstanding.checkAgain(location, now.plusSeconds(1));
+		}
+	}
+
+	private void later(Outstanding request, Instant now, @Nullable String why) {
+		Instant giveUpAt = request.createdAt().plus(this.settings.giveUpAfter());
+		if (!now.isBefore(giveUpAt)) {
+			giveUp(request, (why != null) ? why : "its status is still pending");
+			return;
+		}
+		Instant next = now.plus(delay(request.checks()));
+		this.outstanding.checkAgain(request.location(), next.isAfter(giveUpAt) ? giveUpAt : next);
+	}
+
+	private Duration delay(int checks) {
+		Duration timeout = this.settings.resultTimeout();
+		Duration delay = timeout.multipliedBy(1L << Math.min(checks, 16));
+		return (delay.compareTo(this.settings.maxInterval()) > 0) ? this.settings.maxInterval() : delay;
+	}
+
+	private void giveUp(Outstanding request, String why) {
+		this.outstanding.resolved(request.location());
+		logger.warn("Gave up waiting for the result of K2 request " + request.location() + " created at "
+				+ request.createdAt() + " (" + why + ", " + (request.checks() + 1) + " checks); look it up at K2");
+		this.publisher.publishEvent(new K2ResultGivenUp(request.location(), request.createdAt(), request.checks() + 1));
+	}
+
+	static boolean isPending(@Nullable String status) {
+		return status == null || PENDING.contains(status.trim().toLowerCase(Locale.ROOT));
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.poller = this.scheduler.scheduleWithFixedDelay(this::recoverQuietly, Instant.now(),
+				this.settings.pollInterval());
+	}
+
+	private void recoverQuietly() {
+		try {
+			recoverDue();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not check the K2 requests waiting for their result; will try again", ex);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		if (this.poller != null) {
+			this.poller.cancel(false);
+			this.poller = null;
+		}
+		this.scheduler.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops with the inbox, after the web server. */
+	@Override
+	public int getPhase() {
+		return K2Inbox.PHASE;
+	}
+
+	@Override
+	public String toString() {
+		return "K2ResultRecovery[" + this.settings + ", outstanding=" + this.outstanding + "]";
+	}
+
+	/**
+	 * When to recover.
+	 *
+	 * @param resultTimeout how long a result may take before its location is asked
+	 * @param giveUpAfter how long after its creation a request is given up
+	 * @param pollInterval how often overdue requests are looked for
+	 * @param maxInterval the longest delay between two checks of one request
+	 */
+	record Settings(Duration resultTimeout, Duration giveUpAfter, Duration pollInterval, Duration maxInterval) {
+	}
+
+}
