@@ -1,5 +1,6 @@
 package io.k2connect.samples;
 
+import io.k2connect.autoconfigure.webhook.K2DeliveryEvent;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.K2Payload;
@@ -26,12 +27,18 @@ class K2Listeners {
 		this.ledger = ledger;
 	}
 
-	/** The outcome of an STK push this shop requested. */
+	/**
+	 * The outcome of an STK push this shop requested: posted by K2, or recovered from the
+	 * request's location when its callback was lost.
+	 */
 	@EventListener
-	void on(IncomingPaymentResult result) {
+	void on(K2DeliveryEvent<IncomingPaymentResult> delivery) {
+		IncomingPaymentResult result = delivery.getPayload();
 		String reference = (result.resource() != null) ? result.resource().reference() : null;
-		this.ledger.paymentSettled(result.id(), result.status(), reference, result.errors());
-		this.ledger.received("IncomingPaymentResult",
+		this.ledger.paymentSettled(result.id(), result.status(), reference, result.errors(), delivery.isRecovered());
+		this.ledger.received(
+				delivery.isRecovered() ? "IncomingPaymentResult (recovered: its callback was lost)"
+						: "IncomingPaymentResult",
 				result.status() + ((result.errors() != null) ? ": " + result.errors() : "")
 						+ ((reference != null) ? " (M-PESA " + reference + ")" : ""));
 	}

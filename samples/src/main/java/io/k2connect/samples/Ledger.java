@@ -34,16 +34,17 @@ class Ledger {
 	void paymentRequested(String id, String phone, BigDecimal amount) {
 		// The callback can arrive before this runs: then its outcome is kept, and the
 		// request's own details are filled in.
-		this.payments.merge(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now()),
+		this.payments.merge(id, new Payment(id, phone, amount, "Pending", null, null, Instant.now(), false),
 				(settled, requested) -> new Payment(id, phone, amount, settled.status(), settled.mpesaReference(),
-						settled.error(), requested.requestedAt()));
+						settled.error(), requested.requestedAt(), settled.recovered()));
 		this.liveUpdates.changed();
 	}
 
-	void paymentSettled(String id, String status, @Nullable String reference, @Nullable String error) {
-		this.payments.merge(id, new Payment(id, null, null, status, reference, error, Instant.now()),
+	void paymentSettled(String id, String status, @Nullable String reference, @Nullable String error,
+			boolean recovered) {
+		this.payments.merge(id, new Payment(id, null, null, status, reference, error, Instant.now(), recovered),
 				(requested, settled) -> new Payment(id, requested.phone(), requested.amount(), status, reference, error,
-						requested.requestedAt()));
+						requested.requestedAt(), recovered));
 		this.liveUpdates.changed();
 	}
 
@@ -75,9 +76,12 @@ class Ledger {
 		}
 	}
 
-	/** A payment the shop asked a customer for. */
+	/**
+	 * A payment the shop asked a customer for; {@code recovered} when its result was
+	 * fetched because the callback was lost.
+	 */
 	record Payment(String id, @Nullable String phone, @Nullable BigDecimal amount, String status,
-			@Nullable String mpesaReference, @Nullable String error, Instant requestedAt) {
+			@Nullable String mpesaReference, @Nullable String error, Instant requestedAt, boolean recovered) {
 	}
 
 	/** Something K2 told the shop. */

@@ -46,8 +46,8 @@ import static org.awaitility.Awaitility.await;
  * the simulator, the simulator posts signed callbacks and webhooks to the app's
  * own @K2Webhook endpoint, and typed events reach the listeners.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "k2.simulator.callback-delay=100ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"k2.simulator.callback-delay=100ms", "k2.recovery.result-timeout=1s", "k2.recovery.poll-interval=100ms" })
 class SampleEndToEndTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -94,6 +94,19 @@ class SampleEndToEndTests {
 			assertThat(delivery.url()).isEqualTo("http://localhost:" + this.port + "/k2/webhooks");
 			assertThat(delivery.status()).isEqualTo(200);
 		});
+	}
+
+	@Test
+	void aPaymentWhoseCallbackIsLostIsRecoveredAndShownAsSuch() {
+		String id = requestPayment("0700000006", "120");
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.ledger.payment(id) != null && this.ledger.payment(id).recovered());
+		assertThat(this.ledger.payment(id).status()).isEqualTo("Success");
+		assertThat(this.ledger.payment(id).mpesaReference()).isNotBlank();
+		assertThat(this.ledger.events()).anySatisfy((event) -> assertThat(event.kind()).contains("recovered"));
+		assertThat(this.simulator.deliveries())
+			.noneMatch((delivery) -> new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).contains(id));
 	}
 
 	@Test
@@ -228,7 +241,7 @@ class SampleEndToEndTests {
 
 	@Test
 	void aCallbackThatOvertakesTheRequestKeepsItsOutcome() {
-		this.ledger.paymentSettled("early-1", "Success", "MPESA123", null);
+		this.ledger.paymentSettled("early-1", "Success", "MPESA123", null, false);
 		this.ledger.paymentRequested("early-1", "0712345678", BigDecimal.ONE);
 
 		assertThat(this.ledger.payment("early-1")).satisfies((payment) -> {
