@@ -186,7 +186,10 @@ class K2SimulatorTests {
 			assertThat(body.get("client_id").asString()).isEqualTo(k2.clientId());
 			assertThat(body.get("client_secret").asString()).isEqualTo(K2Simulator.DEFAULT_CLIENT_SECRET);
 			assertThat(body.get("api_key").asString()).isEqualTo(K2Simulator.DEFAULT_API_KEY);
-			assertThat(body.get("magic_phone_numbers")).hasSize(4);
+			assertThat(body.get("magic_phone_numbers")).extracting((magic) -> magic.get("phone_number").asString())
+				.containsExactly(MagicPhoneNumbers.CANCELLED_BY_USER, MagicPhoneNumbers.INSUFFICIENT_BALANCE,
+						MagicPhoneNumbers.NO_CALLBACK, MagicPhoneNumbers.CALLBACK_LOST,
+						MagicPhoneNumbers.INVALID_INITIATOR);
 			assertThat(body.get("magic_send_money_phone_numbers"))
 				.extracting((magic) -> magic.get("phone_number").asString())
 				.containsExactly(MagicPhoneNumbers.SEND_MONEY_FAILED_DESTINATION,

@@ -52,12 +52,12 @@ class K2RecoveryConfiguration {
 	K2ResultRecovery k2ResultRecovery(K2Properties properties, K2Client client, K2OutstandingResults outstanding,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ListenerTransactions transactions,
 			K2InboxConfigurations.InboxThreadBuilders threads) {
-		K2ResultRecovery.Settings settings = settings(properties.getRecovery());
+		K2ResultRecovery.Settings settings = settings(properties.getRecovery(), properties.getWebhook().getPath());
 		return new K2ResultRecovery(client, outstanding, new SyncDelivery(registry, publisher, transactions), publisher,
 				settings, threads.scheduler("k2-recovery-"), Clock.systemUTC());
 	}
 
-	static K2ResultRecovery.Settings settings(K2Properties.Recovery recovery) {
+	static K2ResultRecovery.Settings settings(K2Properties.Recovery recovery, String webhookPath) {
 		List<Problem> problems = new ArrayList<>();
 		positive(problems, "k2.recovery.result-timeout", recovery.getResultTimeout());
 		positive(problems, "k2.recovery.give-up-after", recovery.getGiveUpAfter());
@@ -67,7 +67,7 @@ class K2RecoveryConfiguration {
 			throw new InvalidK2PropertiesException(problems);
 		}
 		return new K2ResultRecovery.Settings(recovery.getResultTimeout(), recovery.getGiveUpAfter(),
-				recovery.getPollInterval(), recovery.getMaxInterval());
+				recovery.getPollInterval(), recovery.getMaxInterval(), webhookPath);
 	}
 
 	private static void positive(List<Problem> problems, String property, @Nullable Duration value) {

@@ -1,6 +1,7 @@
 package io.k2connect.autoconfigure.webhook;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * recovered}; a pending one is asked again with a growing delay until
  * {@code give-up-after}, then reported once (a warning and a {@link K2ResultGivenUp}
  * event).
+ *
+ * <p>
+ * Only results whose callback URL is this application's webhook path are recovered: a
+ * request made here for another application's endpoint is forgotten when its status names
+ * that endpoint.
  *
  * <p>
  * The recovered result and its callback have the same delivery key, claimed in the same
@@ -151,6 +157,13 @@ public final class K2ResultRecovery implements SmartLifecycle {
 			later(request, now, ex.getClass().getSimpleName());
 			return;
 		}
+		if (document.payload() instanceof K2Result result && !callsBackHere(result)) {
+			// Its callback goes to another application: recovering it here would publish
+			// a result this one never asked to hear.
+			logger.debug("Not recovering " + location + ": its callback goes elsewhere");
+			this.outstanding.resolved(location);
+			return;
+		}
 		if (!(document.payload() instanceof K2Result result) || isPending(result.status())) {
 			later(request, now, null);
 			return;
@@ -197,6 +210,25 @@ public final class K2ResultRecovery implements SmartLifecycle {
 		logger.warn("Gave up waiting for the result of K2 request " + request.location() + " created at "
 				+ request.createdAt() + " (" + why + ", " + (request.checks() + 1) + " checks); look it up at K2");
 		this.publisher.publishEvent(new K2ResultGivenUp(request.location(), request.createdAt(), request.checks() + 1));
+	}
+
+	/** Whether the result's callback URL is this application's webhook path. */
+	private boolean callsBackHere(K2Result result) {
+		String callbackUrl = (result.links() != null) ? result.links().callbackUrl() : null;
+		if (callbackUrl == null) {
+			return true; // K2 did not say: assume the request was made for this endpoint
+		}
+		try {
+			String path = new URI(callbackUrl).getPath();
+			return path != null && stripSlash(path).equals(stripSlash(this.settings.webhookPath()));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static String stripSlash(String path) {
+		return (path.endsWith("/") && path.length() > 1) ? path.substring(0, path.length() - 1) : path;
 	}
 
 	static boolean isPending(@Nullable String status) {
@@ -255,8 +287,11 @@ public final class K2ResultRecovery implements SmartLifecycle {
 	 * @param giveUpAfter how long after its creation a request is given up
 	 * @param pollInterval how often overdue requests are looked for
 	 * @param maxInterval the longest delay between two checks of one request
+	 * @param webhookPath the webhook endpoint's path: only results called back there are
+	 * recovered
 	 */
-	record Settings(Duration resultTimeout, Duration giveUpAfter, Duration pollInterval, Duration maxInterval) {
+	record Settings(Duration resultTimeout, Duration giveUpAfter, Duration pollInterval, Duration maxInterval,
+			String webhookPath) {
 	}
 
 }

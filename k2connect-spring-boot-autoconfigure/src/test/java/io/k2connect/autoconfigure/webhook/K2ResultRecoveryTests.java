@@ -133,6 +133,23 @@ class K2ResultRecoveryTests {
 	}
 
 	@Test
+	void aRequestWhoseCallbackGoesToAnotherApplicationIsNotRecoveredHere() {
+		ConfigurableApplicationContext app = start("k2.webhook.delivery-store=memory");
+		app.getBean(K2Client.class)
+			.receivePayments()
+			.createPaymentRequest(PaymentRequest.builder()
+				.tillNumber("K000000")
+				.phoneNumber(MagicPhoneNumbers.CALLBACK_LOST)
+				.amount(BigDecimal.TEN)
+				.callbackUrl("https://orders.example/payments/callbacks")
+				.build());
+
+		await().atMost(WAIT).until(() -> app.getBean(K2OutstandingResults.class).outstanding() == 0);
+		assertThat(this.results.distinct()).isZero();
+		assertThat(this.results.givenUp).isEmpty();
+	}
+
+	@Test
 	void nothingIsRememberedWhenRecoveryIsOff() {
 		ConfigurableApplicationContext app = start("k2.webhook.delivery-store=memory", "k2.recovery.enabled=false");
 
