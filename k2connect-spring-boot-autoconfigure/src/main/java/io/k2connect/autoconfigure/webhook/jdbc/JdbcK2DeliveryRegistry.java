@@ -417,7 +417,10 @@ public final class JdbcK2DeliveryRegistry
 		String retrying = "CASE WHEN LAST_ERROR IS NULL THEN 0 ELSE 1 END";
 		inTransaction(() -> {
 			this.jdbc
-				.sql("SELECT STATE, " + retrying + ", COUNT(*) FROM " + this.tableName + " GROUP BY STATE, " + retrying)
+				// AWAITING rows are requests, not deliveries: see outstanding().
+				.sql("SELECT STATE, " + retrying + ", COUNT(*) FROM " + this.tableName
+						+ " WHERE STATE <> ? GROUP BY STATE, " + retrying)
+				.param(AWAITING)
 				.query((rs) -> {
 					State state = switch (rs.getString(1)) {
 						case PENDING -> (rs.getInt(2) == 0) ? State.PENDING : State.RETRYING;

@@ -196,6 +196,41 @@ abstract class JdbcK2DeliveryRegistryContractTests extends K2InboxStoreContractT
 		assertThat(this.instance.counts()).isEqualTo(new K2InboxStore.Counts(1, 0, 1, 0, 0));
 	}
 
+	@Test
+	void anOutstandingRequestIsCheckedByOneInstanceAtATimeAndTakenOverAfterTheLease() {
+		java.net.URI location = java.net.URI.create("https://sandbox.kopokopo.com/api/v2/incoming_payments/r1");
+		java.time.Instant now = this.clock.instant();
+		this.instance.remember(location, now, now.plusSeconds(60));
+		this.other.remember(location, now, now.plusSeconds(60));
+
+		assertThat(this.instance.outstanding()).isOne();
+		assertThat(this.instance.claimChecks(10)).isEmpty();
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(this.instance.claimChecks(10)).singleElement()
+			.satisfies((request) -> assertThat(request.checks()).isZero());
+		assertThat(this.other.claimChecks(10)).isEmpty();
+		this.clock.advance(LEASE.plusSeconds(1));
+		assertThat(this.other.claimChecks(10)).singleElement()
+			.satisfies((request) -> assertThat(request.checks()).isOne());
+		// The first instance's claim is gone: it cannot reschedule over the new one.
+		this.instance.checkAgain(location, now.plusSeconds(9999));
+		this.other.checkAgain(location, this.clock.instant());
+		assertThat(this.instance.claimChecks(10)).singleElement()
+			.satisfies((request) -> assertThat(request.checks()).isEqualTo(2));
+	}
+
+	@Test
+	void aResolvedRequestIsForgottenEverywhereAndCountsNoDelivery() {
+		java.net.URI location = java.net.URI.create("https://sandbox.kopokopo.com/api/v2/incoming_payments/r2");
+		java.time.Instant now = this.clock.instant();
+		this.instance.remember(location, now, now);
+
+		assertThat(this.instance.counts()).isEqualTo(K2InboxStore.Counts.NONE);
+		this.other.resolved(location);
+		assertThat(this.instance.outstanding()).isZero();
+		assertThat(this.instance.claimChecks(10)).isEmpty();
+	}
+
 	private static byte[] body(String id) {
 		return ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
