@@ -16,6 +16,10 @@ import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.ClassUtils;
+
 /**
  * The default {@link K2DeliveryRegistry}: keys in memory, bounded in number and in age,
  * so that memory stays flat however long the application runs. A processed delivery's key
@@ -200,6 +204,17 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 		if (delivery == null || !delivery.claimed) {
 			throw new LostClaimException(deliveryKey);
 		}
+		// In the listeners' transaction: processed only once it commits, so that a
+		// rollback leaves the claim for the failure to be recorded.
+		if (!AfterCommit.register(() -> processed(deliveryKey, delivery))) {
+			processed(deliveryKey, delivery);
+		}
+	}
+
+	private synchronized void processed(String deliveryKey, Held delivery) {
+		if (this.held.get(deliveryKey) != delivery) {
+			return;
+		}
 		this.held.remove(deliveryKey);
 		this.entries.remove(deliveryKey);
 		this.entries.put(deliveryKey, new Entry(this.nanoTime.getAsLong(), true));
@@ -372,6 +387,41 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 
 	/** {@code since}: the nanoTime of the claim, or of the completion once completed. */
 	private record Entry(long since, boolean completed) {
+	}
+
+	/**
+	 * Runs work after the current transaction commits, when spring-tx is on the class
+	 * path and a transaction is synchronizing; its types are only touched then.
+	 */
+	private static final class AfterCommit {
+
+		private static final boolean PRESENT = ClassUtils.isPresent(
+				"org.springframework.transaction.support.TransactionSynchronizationManager",
+				AfterCommit.class.getClassLoader());
+
+		static boolean register(Runnable work) {
+			return PRESENT && Synchronizations.register(work);
+		}
+
+	}
+
+	private static final class Synchronizations {
+
+		static boolean register(Runnable work) {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				return false;
+			}
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					work.run();
+				}
+
+			});
+			return true;
+		}
+
 	}
 
 	/** A stored delivery; guarded by the registry's lock. */

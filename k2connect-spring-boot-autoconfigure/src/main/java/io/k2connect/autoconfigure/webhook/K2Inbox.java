@@ -245,14 +245,15 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			});
 		}
 		catch (LostClaimException ex) {
-			logger.warn(ex.getMessage() + "; its listeners' transaction was rolled back here (consider a longer"
-					+ " k2.webhook.jdbc.lease)");
+			logger.warn(ex.getMessage() + (this.transactions.transactional()
+					? "; its listeners' transaction was" + " rolled back here" : "; it may have been published twice")
+					+ " (consider a longer k2.webhook.jdbc.lease)");
 		}
 		catch (RuntimeException | Error ex) {
+			// Errors too (a listener recursing without end, say): recorded like any
+			// failure,
+			// and the dispatcher goes on, so that one bad delivery cannot stop them all.
 			failed(delivery, ex);
-			if (ex instanceof VirtualMachineError) {
-				throw ex;
-			}
 		}
 		finally {
 			this.slots.release();
@@ -326,6 +327,9 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		for (ClaimedDelivery delivery : claimed) {
 			this.queue.add(new Work(delivery, null));
 		}
+		if (!this.running) {
+			giveBackQueued(); // stopped while claiming: stop() may have emptied the queue
+		}
 	}
 
 	@Override
@@ -373,7 +377,11 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 					+ " after shutdown began; their claims run out and they are processed again, here after a"
 					+ " restart or by another instance");
 		}
-		// Claimed, never started: given back, so that another instance takes them now.
+		giveBackQueued();
+	}
+
+	/** Claimed, never started: given back, so that another instance takes them now. */
+	private void giveBackQueued() {
 		Work work;
 		while ((work = this.queue.poll()) != null) {
 			try {

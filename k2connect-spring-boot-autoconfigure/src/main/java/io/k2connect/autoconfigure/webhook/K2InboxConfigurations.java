@@ -215,6 +215,10 @@ final class K2InboxConfigurations {
 				SimpleAsyncTaskExecutor virtual = this.virtualExecutors
 					.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new)
 					.virtualThreads(true)
+					// The dispatchers run until the inbox stops: a limit below their
+					// number (spring.task.execution.simple.concurrency-limit) would
+					// block.
+					.concurrencyLimit(-1)
 					.threadNamePrefix("k2-inbox-")
 					.build();
 				executor = virtual;

@@ -24,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -51,7 +52,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * store the waiting requests are in the database, so the next start and the other
  * instances know them, and one instance at a time checks each.
  */
-public final class K2ResultRecovery implements SmartLifecycle {
+public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 
 	/** The creates K2 answers with a callback, by the end of their collection path. */
 	private static final List<String> WITH_CALLBACK = List.of("/incoming_payments", "/payments", "/send_money",
@@ -123,7 +124,7 @@ public final class K2ResultRecovery implements SmartLifecycle {
 		List<Outstanding> due;
 		while (!(due = this.outstanding.claimChecks(16)).isEmpty()) {
 			for (Outstanding request : due) {
-				check(request);
+				checkGuarded(request);
 				checked++;
 			}
 			if (!this.running && checked > 0) {
@@ -131,6 +132,22 @@ public final class K2ResultRecovery implements SmartLifecycle {
 			}
 		}
 		return checked;
+	}
+
+	/** A check that fails unexpectedly still gives its claim back, for a later check. */
+	private void checkGuarded(Outstanding request) {
+		try {
+			check(request);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not check K2 request " + request.location() + "; will try again", ex);
+			try {
+				this.outstanding.checkAgain(request.location(), this.clock.instant().plus(delay(request.checks())));
+			}
+			catch (RuntimeException again) {
+				logger.debug("Could not reschedule; its claim runs out instead", again);
+			}
+		}
 	}
 
 	private void check(Outstanding request) {
@@ -209,7 +226,13 @@ public final class K2ResultRecovery implements SmartLifecycle {
 		this.outstanding.resolved(request.location());
 		logger.warn("Gave up waiting for the result of K2 request " + request.location() + " created at "
 				+ request.createdAt() + " (" + why + ", " + (request.checks() + 1) + " checks); look it up at K2");
-		this.publisher.publishEvent(new K2ResultGivenUp(request.location(), request.createdAt(), request.checks() + 1));
+		try {
+			this.publisher
+				.publishEvent(new K2ResultGivenUp(request.location(), request.createdAt(), request.checks() + 1));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener failed on K2ResultGivenUp for " + request.location(), ex);
+		}
 	}
 
 	/** Whether the result's callback URL is this application's webhook path. */
@@ -219,8 +242,9 @@ public final class K2ResultRecovery implements SmartLifecycle {
 			return true; // K2 did not say: assume the request was made for this endpoint
 		}
 		try {
+			// Ends with: a context path or servlet path may come before the endpoint's.
 			String path = new URI(callbackUrl).getPath();
-			return path != null && stripSlash(path).equals(stripSlash(this.settings.webhookPath()));
+			return path != null && stripSlash(path).endsWith(stripSlash(this.settings.webhookPath()));
 		}
 		catch (URISyntaxException ex) {
 			return false;
@@ -261,6 +285,11 @@ public final class K2ResultRecovery implements SmartLifecycle {
 			this.poller.cancel(false);
 			this.poller = null;
 		}
+	}
+
+	@Override
+	public void destroy() {
+		stop();
 		this.scheduler.shutdown();
 	}
 

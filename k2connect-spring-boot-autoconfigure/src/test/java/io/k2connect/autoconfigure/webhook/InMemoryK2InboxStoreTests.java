@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.Stored;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The inbox contract on {@link InMemoryK2DeliveryRegistry}, plus its bound. */
@@ -42,6 +45,34 @@ class InMemoryK2InboxStoreTests extends K2InboxStoreContractTests {
 		assertThat(small.store("a", "kind", body, false)).isEqualTo(Stored.DUPLICATE);
 		small.succeeded("a");
 		assertThat(small.store("d", "kind", body, false)).isEqualTo(Stored.STORED);
+	}
+
+	@Test
+	void aSuccessInATransactionCountsOnlyOnceItCommits() {
+		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+		this.store.store("rolled-back", "kind", body, true);
+		this.store.store("committed", "kind", body, true);
+
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			this.store.succeeded("rolled-back");
+			assertThat(this.store.counts().processed()).isZero();
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization(); // rolled back
+		}
+		this.store.failed("rolled-back", "E", Duration.ZERO);
+		assertThat(this.store.counts().retrying()).isOne();
+
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			this.store.succeeded("committed");
+			TransactionSynchronizationUtils.invokeAfterCommit(TransactionSynchronizationManager.getSynchronizations());
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+		assertThat(this.store.counts().processed()).isOne();
 	}
 
 	@Test

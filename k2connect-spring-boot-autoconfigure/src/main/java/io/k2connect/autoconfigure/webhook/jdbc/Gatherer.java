@@ -65,6 +65,9 @@ final class Gatherer<T> {
 				return mine.result();
 			}
 			this.writing = true;
+			// Its own item first: the writer always learns its own outcome.
+			this.waiting.remove(mine);
+			batch.add(mine);
 			while (batch.size() < this.maxBatch && !this.waiting.isEmpty()) {
 				batch.add(this.waiting.poll());
 			}
