@@ -288,7 +288,12 @@ public final class JdbcK2DeliveryRegistry
 		String token = UUID.randomUUID().toString();
 		List<ClaimedDelivery> claimed = isPostgreSql() ? claimDueSkippingLocked(max, now, token)
 				: claimDueOneByOne(max, now, token);
-		claimed.forEach((delivery) -> this.ownClaims.put(delivery.deliveryKey(), token));
+		// A delivery this instance is still dispatching whose lease ran out (a long
+		// stall)
+		// was claimed again here: its dispatcher carries on under the new claim, and it
+		// is
+		// not handed out a second time.
+		claimed.removeIf((delivery) -> this.ownClaims.put(delivery.deliveryKey(), token) != null);
 		return claimed;
 	}
 

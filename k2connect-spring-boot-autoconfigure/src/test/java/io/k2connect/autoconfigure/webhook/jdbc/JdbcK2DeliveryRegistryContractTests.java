@@ -113,6 +113,17 @@ abstract class JdbcK2DeliveryRegistryContractTests extends K2InboxStoreContractT
 	}
 
 	@Test
+	void aDeliveryStillBeingDispatchedHereIsNotHandedOutAgainWhenItsLeaseRanOut() {
+		this.instance.store("a", "kind", body("a"), true);
+		this.clock.advance(LEASE.plusSeconds(1)); // the dispatcher stalled past its lease
+
+		assertThat(this.instance.claimDue(10)).isEmpty();
+		this.instance.succeeded("a"); // under the new claim: once, and recorded
+		assertThat(this.instance.counts().processed()).isOne();
+		assertThat(this.other.claimDue(10)).isEmpty();
+	}
+
+	@Test
 	void aRenewedInboxClaimIsNotTakenOver() {
 		this.instance.store("a", "kind", body("a"), true);
 		this.clock.advance(LEASE.minusSeconds(1));
