@@ -76,10 +76,8 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 	private final Map<String, Held> held = new HashMap<>();
 
 	/** Those of {@link #held} nobody holds a claim on, soonest due first. */
-	private final PriorityQueue<Held> due = new PriorityQueue<>(
-			Comparator.<Held>comparingLong((h) -> h.dueAt - h.origin).thenComparingLong((h) -> h.sequence));
-
-	private final long origin;
+	// Differences of nanoTime values, never comparisons: the source may wrap around.
+	private final PriorityQueue<Held> due = new PriorityQueue<>(InMemoryK2DeliveryRegistry::soonerDue);
 
 	private long sequence;
 
@@ -129,7 +127,6 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 		this.retention = retention;
 		this.retentionNanos = saturatedNanos(retention);
 		this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
-		this.origin = nanoTime.getAsLong();
 	}
 
 	@Override
@@ -172,7 +169,7 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 		if (this.held.size() >= this.inboxCapacity) {
 			return Stored.FULL;
 		}
-		Held delivery = new Held(deliveryKey, kind, body, this.clock.instant(), this.origin, this.sequence++);
+		Held delivery = new Held(deliveryKey, kind, body, this.clock.instant(), this.sequence++);
 		delivery.dueAt = now;
 		this.held.put(deliveryKey, delivery);
 		if (claim) {
@@ -302,6 +299,12 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 			}
 		}
 		return replayed;
+	}
+
+	/** Soonest due first, then first stored. */
+	private static int soonerDue(Held a, Held b) {
+		int due = Long.signum(a.dueAt - b.dueAt);
+		return (due != 0) ? due : Long.compare(a.sequence, b.sequence);
 	}
 
 	private void revive(Held delivery) {
@@ -435,8 +438,6 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 
 		final Instant receivedAt;
 
-		final long origin;
-
 		final long sequence;
 
 		long dueAt;
@@ -449,12 +450,11 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 
 		@Nullable Instant diedAt;
 
-		Held(String deliveryKey, String kind, byte[] body, Instant receivedAt, long origin, long sequence) {
+		Held(String deliveryKey, String kind, byte[] body, Instant receivedAt, long sequence) {
 			this.deliveryKey = deliveryKey;
 			this.kind = kind;
 			this.body = body;
 			this.receivedAt = receivedAt;
-			this.origin = origin;
 			this.sequence = sequence;
 		}
 

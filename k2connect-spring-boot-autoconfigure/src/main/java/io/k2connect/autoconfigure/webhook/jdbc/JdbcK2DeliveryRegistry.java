@@ -319,34 +319,45 @@ public final class JdbcK2DeliveryRegistry
 			.collect(Collectors.toCollection(ArrayList::new));
 	}
 
-	/**
-	 * Elsewhere: the due rows are read, then each is claimed with a conditional update on
-	 * its attempt count (which every claim increments), so two instances never both win.
-	 */
+	/** Elsewhere: {@link #claimOneByOne}, then each claimed row's body. */
 	private List<ClaimedDelivery> claimDueOneByOne(int max, long now, String token) {
-		List<Due> due = inTransaction(() -> this.jdbc
-			.sql("SELECT DELIVERY_KEY, ATTEMPTS FROM " + this.tableName + " WHERE " + DUE
-					+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ?")
-			.params(PENDING, now, now, max)
-			.query((rs, n) -> new Due(rs.getString(1), rs.getInt(2)))
-			.list());
 		List<ClaimedDelivery> claimed = new ArrayList<>();
+		for (Due row : claimOneByOne(PENDING, max, now, token)) {
+			byte[] body = inTransaction(() -> this.jdbc
+				.sql("SELECT BODY FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ?")
+				.params(row.deliveryKey(), token)
+				.query((rs, n) -> rs.getBytes(1))
+				.optional()
+				.orElse(null));
+			if (body != null) {
+				claimed.add(new ClaimedDelivery(row.deliveryKey(), body, row.attempts() + 1));
+			}
+		}
+		return claimed;
+	}
+
+	/**
+	 * Claims due rows of a state, oldest due first: reads them, then claims each with a
+	 * conditional update on its attempt count, which every claim increments, so two
+	 * instances never both win one.
+	 * @return the rows this call claimed, as they were before the claim
+	 */
+	private List<Due> claimOneByOne(String state, int max, long now, String token) {
+		List<Due> due = inTransaction(() -> this.jdbc
+			.sql("SELECT DELIVERY_KEY, ATTEMPTS, RECEIVED_AT FROM " + this.tableName + " WHERE " + DUE
+					+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ?")
+			.params(state, now, now, max)
+			.query((rs, n) -> new Due(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+			.list());
+		List<Due> claimed = new ArrayList<>();
 		for (Due row : due) {
 			int taken = update(
 					"UPDATE " + this.tableName
 							+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY = ?"
 							+ " AND ATTEMPTS = ? AND " + DUE,
-					token, leaseFrom(now), row.deliveryKey(), row.attempts(), PENDING, now, now);
+					token, leaseFrom(now), row.deliveryKey(), row.attempts(), state, now, now);
 			if (taken == 1) {
-				byte[] body = inTransaction(() -> this.jdbc
-					.sql("SELECT BODY FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND CLAIM_TOKEN = ?")
-					.params(row.deliveryKey(), token)
-					.query((rs, n) -> rs.getBytes(1))
-					.optional()
-					.orElse(null));
-				if (body != null) {
-					claimed.add(new ClaimedDelivery(row.deliveryKey(), body, row.attempts() + 1));
-				}
+				claimed.add(row);
 			}
 		}
 		return claimed;
@@ -496,28 +507,12 @@ public final class JdbcK2DeliveryRegistry
 		if (max < 1) {
 			return List.of();
 		}
-		long now = this.clock.millis();
 		String token = UUID.randomUUID().toString();
-		List<Outstanding> due = inTransaction(() -> this.jdbc
-			.sql("SELECT DELIVERY_KEY, RECEIVED_AT, ATTEMPTS FROM " + this.tableName + " WHERE " + DUE
-					+ " ORDER BY NEXT_ATTEMPT_AT LIMIT ?")
-			.params(AWAITING, now, now, max)
-			.query((rs, n) -> new Outstanding(URI.create(rs.getString(1).substring(AWAITING_PREFIX.length())),
-					Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)))
-			.list());
 		List<Outstanding> claimed = new ArrayList<>();
-		for (Outstanding row : due) {
-			String key = awaitingKey(row.location());
-			// The check count is a version: two instances never both claim one request.
-			int taken = update(
-					"UPDATE " + this.tableName
-							+ " SET CLAIM_TOKEN = ?, LEASE_UNTIL = ?, ATTEMPTS = ATTEMPTS + 1 WHERE DELIVERY_KEY = ?"
-							+ " AND ATTEMPTS = ? AND " + DUE,
-					token, leaseFrom(now), key, row.checks(), AWAITING, now, now);
-			if (taken == 1) {
-				this.ownClaims.put(key, token);
-				claimed.add(row);
-			}
+		for (Due row : claimOneByOne(AWAITING, max, this.clock.millis(), token)) {
+			this.ownClaims.put(row.deliveryKey(), token);
+			claimed.add(new Outstanding(URI.create(row.deliveryKey().substring(AWAITING_PREFIX.length())),
+					Instant.ofEpochMilli(row.receivedAt()), row.attempts()));
 		}
 		return claimed;
 	}
@@ -786,7 +781,7 @@ public final class JdbcK2DeliveryRegistry
 	private record Row(String state, String token, long leaseUntil) {
 	}
 
-	private record Due(String deliveryKey, int attempts) {
+	private record Due(String deliveryKey, int attempts, long receivedAt) {
 	}
 
 	private record PendingRow(String deliveryKey, String kind, byte[] body, @Nullable String token, long now) {
