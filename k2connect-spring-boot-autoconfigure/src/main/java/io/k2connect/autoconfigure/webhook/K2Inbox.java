@@ -239,7 +239,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		String key = delivery.deliveryKey();
 		try {
 			K2Payload payload = (parsed != null) ? parsed : this.processor.parseWithoutVerification(delivery.body());
-			inTransaction(() -> {
+			this.transactions.run(() -> {
 				this.publisher.publishEvent(new K2DeliveryEvent<>(this.publisher, payload, false));
 				this.store.succeeded(key);
 			});
@@ -285,10 +285,6 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			logger.warn("Could not record the failure of K2 delivery " + key
 					+ "; it is attempted again once its claim runs out", ex);
 		}
-	}
-
-	private void inTransaction(Runnable work) {
-		this.transactions.run(work);
 	}
 
 	private void requestPoll() {

@@ -10,7 +10,6 @@ import io.k2connect.autoconfigure.K2Properties;
 import io.k2connect.webhook.K2ResultProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -136,15 +135,15 @@ final class K2InboxConfigurations {
 		List<Problem> problems = new ArrayList<>();
 		K2Properties.Retry retry = webhook.getRetry();
 		K2Properties.Inbox inbox = webhook.getInbox();
-		atLeastOne(problems, "k2.webhook.retry.max-attempts", retry.getMaxAttempts());
-		positive(problems, "k2.webhook.retry.initial-interval", retry.getInitialInterval());
-		positive(problems, "k2.webhook.retry.max-interval", retry.getMaxInterval());
+		PropertyChecks.atLeastOne(problems, "k2.webhook.retry.max-attempts", retry.getMaxAttempts());
+		PropertyChecks.positive(problems, "k2.webhook.retry.initial-interval", retry.getInitialInterval(), "1s");
+		PropertyChecks.positive(problems, "k2.webhook.retry.max-interval", retry.getMaxInterval(), "1s");
 		if (!(retry.getMultiplier() >= 1 && retry.getMultiplier() <= 100)) {
 			problems.add(new Problem("k2.webhook.retry.multiplier", "must be between 1 and 100",
 					"Set it to 2 (the default) or another factor"));
 		}
-		atLeastOne(problems, "k2.webhook.inbox.concurrency", inbox.getConcurrency());
-		positive(problems, "k2.webhook.inbox.poll-interval", inbox.getPollInterval());
+		PropertyChecks.atLeastOne(problems, "k2.webhook.inbox.concurrency", inbox.getConcurrency());
+		PropertyChecks.positive(problems, "k2.webhook.inbox.poll-interval", inbox.getPollInterval(), "1s");
 		if (inbox.getShutdownTimeout() == null || inbox.getShutdownTimeout().isNegative()) {
 			problems.add(new Problem("k2.webhook.inbox.shutdown-timeout", "must not be negative",
 					"Set it to a duration such as 30s"));
@@ -156,19 +155,6 @@ final class K2InboxConfigurations {
 		Duration max = (retry.getMaxInterval().compareTo(initial) < 0) ? initial : retry.getMaxInterval();
 		return new K2Inbox.Settings(inbox.getConcurrency(), inbox.getPollInterval(), inbox.getShutdownTimeout(),
 				new K2Inbox.Retry(retry.getMaxAttempts(), initial, max, retry.getMultiplier()));
-	}
-
-	private static void atLeastOne(List<Problem> problems, String property, int value) {
-		if (value < 1) {
-			problems.add(new Problem(property, "must be at least 1 (was " + value + ")", "Set it to 1 or more"));
-		}
-	}
-
-	private static void positive(List<Problem> problems, String property, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			problems.add(new Problem(property, "must be a positive duration (was " + value + ")",
-					"Set it to a duration such as 1s"));
-		}
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.k2connect.autoconfigure.webhook;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,6 @@ import io.k2connect.autoconfigure.InvalidK2PropertiesException;
 import io.k2connect.autoconfigure.InvalidK2PropertiesException.Problem;
 import io.k2connect.autoconfigure.K2ClientCustomizer;
 import io.k2connect.autoconfigure.K2Properties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,13 +36,8 @@ class K2RecoveryConfiguration {
 	@Bean
 	K2ClientCustomizer k2RecoveryClientCustomizer(ObjectProvider<K2OutstandingResults> outstanding,
 			K2Properties properties) {
-		Duration timeout = properties.getRecovery().getResultTimeout();
-		Clock clock = Clock.systemUTC();
-		// Looked up on the first create, not now: the store may need beans that need the
-		// client.
-		return (builder) -> builder
-			.createObserver((path, location) -> K2ResultRecovery.observer(outstanding.getObject(), timeout, clock)
-				.created(path, location));
+		return (builder) -> builder.createObserver(K2ResultRecovery.observer(outstanding::getObject,
+				properties.getRecovery().getResultTimeout(), Clock.systemUTC()));
 	}
 
 	@Bean
@@ -59,22 +52,19 @@ class K2RecoveryConfiguration {
 
 	static K2ResultRecovery.Settings settings(K2Properties.Recovery recovery, String webhookPath) {
 		List<Problem> problems = new ArrayList<>();
-		positive(problems, "k2.recovery.result-timeout", recovery.getResultTimeout());
-		positive(problems, "k2.recovery.give-up-after", recovery.getGiveUpAfter());
-		positive(problems, "k2.recovery.poll-interval", recovery.getPollInterval());
-		positive(problems, "k2.recovery.max-interval", recovery.getMaxInterval());
+		PropertyChecks.positive(problems, "k2.recovery.result-timeout", recovery.getResultTimeout(),
+				"5m, or k2.recovery.enabled=false");
+		PropertyChecks.positive(problems, "k2.recovery.give-up-after", recovery.getGiveUpAfter(),
+				"5m, or k2.recovery.enabled=false");
+		PropertyChecks.positive(problems, "k2.recovery.poll-interval", recovery.getPollInterval(),
+				"5m, or k2.recovery.enabled=false");
+		PropertyChecks.positive(problems, "k2.recovery.max-interval", recovery.getMaxInterval(),
+				"5m, or k2.recovery.enabled=false");
 		if (!problems.isEmpty()) {
 			throw new InvalidK2PropertiesException(problems);
 		}
 		return new K2ResultRecovery.Settings(recovery.getResultTimeout(), recovery.getGiveUpAfter(),
 				recovery.getPollInterval(), recovery.getMaxInterval(), webhookPath);
-	}
-
-	private static void positive(List<Problem> problems, String property, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			problems.add(new Problem(property, "must be a positive duration (was " + value + ")",
-					"Set it to a duration such as 5m, or k2.recovery.enabled=false"));
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import io.k2connect.K2ApiException;
 import io.k2connect.K2Client;
@@ -94,13 +95,14 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * The observer that remembers each created request that has a callback; the
-	 * auto-configuration gives it to the client.
+	 * auto-configuration gives it to the client. The store is looked up on the first
+	 * create, not before: it may need beans that need the client.
 	 */
-	static K2CreateObserver observer(K2OutstandingResults outstanding, Duration resultTimeout, Clock clock) {
+	static K2CreateObserver observer(Supplier<K2OutstandingResults> outstanding, Duration resultTimeout, Clock clock) {
 		return (path, location) -> {
 			if (hasCallback(path)) {
 				Instant now = clock.instant();
-				outstanding.remember(location.location(), now, now.plus(resultTimeout));
+				outstanding.get().remember(location.location(), now, now.plus(resultTimeout));
 			}
 		};
 	}
@@ -241,13 +243,22 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 		if (callbackUrl == null) {
 			return true; // K2 did not say: assume the request was made for this endpoint
 		}
+		// Ends with: a context path or servlet path may come before the endpoint's.
+		URI uri = uri(callbackUrl);
+		String path = (uri != null) ? uri.getPath() : null;
+		return path != null && stripSlash(path).endsWith(stripSlash(this.settings.webhookPath()));
+	}
+
+	/** A link of a result as a URI, or {@code null} when it is none. */
+	static @Nullable URI uri(@Nullable String link) {
+		if (link == null) {
+			return null;
+		}
 		try {
-			// Ends with: a context path or servlet path may come before the endpoint's.
-			String path = new URI(callbackUrl).getPath();
-			return path != null && stripSlash(path).endsWith(stripSlash(this.settings.webhookPath()));
+			return new URI(link);
 		}
 		catch (URISyntaxException ex) {
-			return false;
+			return null;
 		}
 	}
 

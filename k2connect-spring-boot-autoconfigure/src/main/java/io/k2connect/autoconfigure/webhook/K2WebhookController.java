@@ -3,7 +3,6 @@ package io.k2connect.autoconfigure.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -183,8 +182,7 @@ public final class K2WebhookController {
 		if (this.outstanding == null || !(payload instanceof K2Result result) || result.links() == null) {
 			return;
 		}
-		String self = result.links().self();
-		URI location = (self != null) ? toUri(self) : null;
+		URI location = K2ResultRecovery.uri(result.links().self());
 		if (location == null) {
 			return;
 		}
@@ -193,15 +191,6 @@ public final class K2WebhookController {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not mark the request of a K2 result as resolved", ex);
-		}
-	}
-
-	private static @Nullable URI toUri(String text) {
-		try {
-			return new URI(text);
-		}
-		catch (URISyntaxException ex) {
-			return null;
 		}
 	}
 

@@ -1,0 +1,28 @@
+package io.k2connect.autoconfigure.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.k2connect.autoconfigure.InvalidK2PropertiesException.Problem;
+import org.jspecify.annotations.Nullable;
+
+/** The checks of the inbox's and the recovery's properties, each naming the property. */
+final class PropertyChecks {
+
+	private PropertyChecks() {
+	}
+
+	static void atLeastOne(List<Problem> problems, String property, int value) {
+		if (value < 1) {
+			problems.add(new Problem(property, "must be at least 1 (was " + value + ")", "Set it to 1 or more"));
+		}
+	}
+
+	static void positive(List<Problem> problems, String property, @Nullable Duration value, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			problems.add(new Problem(property, "must be a positive duration (was " + value + ")",
+					"Set it to a duration such as " + example));
+		}
+	}
+
+}
