@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  * same webhook or callback (however K2 formats it the second time) and process it once.
  *
  * <ul>
- * <li>A webhook event is identified by its {@code id}.</li>
+ * <li>A till payment ({@code buygoods_transaction_received}) is identified by its
+ * transaction, {@code event.resource.id}: K2 names the same transaction so in a polling
+ * result ({@link PollingTransaction#toBuygoodsTransactionReceived()}), and a webhook and
+ * the polling result that replays it are one delivery. Without a resource id, by its
+ * event id.</li>
+ * <li>Any other webhook event is identified by its {@code id}.</li>
  * <li>A result is identified by {@code data.type} and {@code data.id} together with
  * <em>every</em> state it reports, nested ones included: the same request reports
  * {@code Pending} and then {@code Success}, a payment link stays {@code Processed} while
@@ -60,6 +65,9 @@ public final class DeliveryKeys {
 	 */
 	public static @Nullable String ofContent(K2Payload payload) {
 		Objects.requireNonNull(payload, "payload must not be null");
+		if (payload instanceof BuygoodsTransactionReceived payment && hasText(payment.resourceId())) {
+			return bounded("buygoods:" + payment.resourceId());
+		}
 		if (payload instanceof K2Event event) {
 			return hasText(event.id()) ? bounded("event:" + event.id()) : null;
 		}

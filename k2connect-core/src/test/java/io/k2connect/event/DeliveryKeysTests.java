@@ -14,8 +14,55 @@ class DeliveryKeysTests {
 
 	@Test
 	void eventIsKeyedByItsId() {
+		assertThat(key("webhook-buygoods_transaction_reversed.json")).startsWith("event:");
+		assertThat(key("webhook-customer_created.json")).startsWith("event:");
+	}
+
+	@Test
+	void tillPaymentIsKeyedByItsTransactionNotByTheEventThatCarriesIt() {
 		assertThat(key("webhook-buygoods_transaction_received.json"))
-			.isEqualTo("event:2133dbfb-24b9-40fc-ae57-2d7559785760");
+			.isEqualTo("buygoods:458712f-gr76y-24b9-40fc-ae57-2d35785760");
+		byte[] sameTransactionOtherEvent = bytes(text("webhook-buygoods_transaction_received.json")
+			.replace("2133dbfb-24b9-40fc-ae57-2d7559785760", "another-event-id"));
+		assertThat(key(sameTransactionOtherEvent)).isEqualTo(key("webhook-buygoods_transaction_received.json"));
+	}
+
+	@Test
+	void tillPaymentWithoutATransactionIdIsKeyedByItsEventId() {
+		byte[] body = bytes(text("webhook-buygoods_transaction_received.json")
+			.replace("458712f-gr76y-24b9-40fc-ae57-2d35785760", " "));
+		assertThat(key(body)).isEqualTo("event:2133dbfb-24b9-40fc-ae57-2d7559785760");
+	}
+
+	@Test
+	void aTillPaymentReplayedByPollingHasTheKeyOfItsWebhook() {
+		PollingResult polling = (PollingResult) this.parser.parse(Examples.bytes("result-polling-success.json"));
+		PollingTransaction transaction = polling.transactions().get(0);
+		assertThat(transaction.isBuygoodsTransaction()).isTrue();
+		BuygoodsTransactionReceived replayed = transaction.toBuygoodsTransactionReceived();
+
+		assertThat(DeliveryKeys.ofContent(replayed)).isEqualTo("buygoods:c40d5a7a-09ef-4c8b-b5e4-8adb30d66c37");
+		assertThat(replayed.topic()).isEqualTo(BuygoodsTransactionReceived.TOPIC);
+		assertThat(replayed.id()).isNull();
+		assertThat(replayed.amount()).isEqualByComparingTo("1.0");
+		assertThat(replayed.senderPhoneNumber()).isEqualTo("+254799999999");
+		assertThat(replayed.tillNumber()).isEqualTo("K123456");
+		assertThat(replayed.originationTime()).isEqualTo(transaction.resource().originationTime());
+	}
+
+	@Test
+	void onlyTillPaymentsWithAnIdBecomeTillPaymentEvents() {
+		IncomingPaymentResource resource = new IncomingPaymentResource("t-1", null, null, null, null, null, null, null,
+				null, null, null, null, null);
+		assertThat(new PollingTransaction("buygoods transaction", resource).isBuygoodsTransaction()).isTrue();
+		assertThat(new PollingTransaction("B2b Transaction", resource).isBuygoodsTransaction()).isFalse();
+		assertThat(new PollingTransaction(null, resource).isBuygoodsTransaction()).isFalse();
+		assertThat(new PollingTransaction("Buygoods Transaction", null).isBuygoodsTransaction()).isFalse();
+		PollingTransaction withoutId = new PollingTransaction("Buygoods Transaction", new IncomingPaymentResource(" ",
+				null, null, null, null, null, null, null, null, null, null, null, null));
+		assertThat(withoutId.isBuygoodsTransaction()).isFalse();
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(withoutId::toBuygoodsTransactionReceived);
 	}
 
 	@Test

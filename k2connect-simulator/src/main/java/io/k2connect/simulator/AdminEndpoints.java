@@ -230,6 +230,9 @@ final class AdminEndpoints {
 			if (body.path("hold_deliveries").asBoolean(false)) {
 				faults.holdDeliveries();
 			}
+			if (body.path("hold_webhooks").asBoolean(false)) {
+				faults.holdWebhooks();
+			}
 			String release = body.path("release_deliveries").asString("");
 			if (release.equals("in_order")) {
 				faults.releaseDeliveries();

@@ -66,6 +66,8 @@ final class Outbox {
 
 	private boolean holding;
 
+	private boolean holdingWebhooks;
+
 	private volatile boolean twice;
 
 	private volatile boolean outOfOrder;
@@ -89,7 +91,7 @@ final class Outbox {
 		String key = this.wrongKey ? "wrong-" + this.config.apiKey() : this.config.apiKey();
 		Pending pending = new Pending(kind, type, url, body, K2Signatures.sign(body, key), this.epoch.get());
 		synchronized (this.lock) {
-			if (this.holding) {
+			if (this.holding || (this.holdingWebhooks && kind == Delivery.Kind.WEBHOOK)) {
 				this.held.addLast(pending);
 				return;
 			}
@@ -250,6 +252,12 @@ final class Outbox {
 		}
 	}
 
+	void holdWebhooks() {
+		synchronized (this.lock) {
+			this.holdingWebhooks = true;
+		}
+	}
+
 	/**
 	 * Stops holding and sends what was held, oldest first or newest first; returns how
 	 * many.
@@ -258,6 +266,7 @@ final class Outbox {
 		List<Pending> toSend = new ArrayList<>();
 		synchronized (this.lock) {
 			this.holding = false;
+			this.holdingWebhooks = false;
 			while (!this.held.isEmpty()) {
 				toSend.add(reversed ? this.held.pollLast() : this.held.pollFirst());
 			}
@@ -273,6 +282,7 @@ final class Outbox {
 	void clear() {
 		synchronized (this.lock) {
 			this.holding = false;
+			this.holdingWebhooks = false;
 			this.held.clear();
 			this.waitingToBeOvertaken = null;
 		}
@@ -295,7 +305,7 @@ final class Outbox {
 
 	boolean isHolding() {
 		synchronized (this.lock) {
-			return this.holding;
+			return this.holding || this.holdingWebhooks;
 		}
 	}
 

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * request is still recorded in {@link K2Simulator#requests()}.</li>
  * <li><b>Deliveries the simulator makes</b> (switches, on until {@link #clear()}):
  * {@link #deliverTwice()}, {@link #deliverOutOfOrder()}, {@link #signWithWrongKey()}, and
- * {@link #holdDeliveries()} with {@link #releaseDeliveries()} or
- * {@link #releaseDeliveriesInReverse()}. They apply to bodies handed over for delivery
- * after the switch, i.e. to results of requests that finish later.</li>
+ * {@link #holdDeliveries()} (or {@link #holdWebhooks()}) with
+ * {@link #releaseDeliveries()} or {@link #releaseDeliveriesInReverse()}. They apply to
+ * bodies handed over for delivery after the switch, i.e. to results of requests that
+ * finish later.</li>
  * </ul>
  *
  * <p>
@@ -192,6 +193,18 @@ public final class SimulatorFaults {
 	 */
 	public SimulatorFaults holdDeliveries() {
 		this.outbox.hold();
+		return this;
+	}
+
+	/**
+	 * From now on keeps webhooks instead of posting them, until
+	 * {@link #releaseDeliveries()} or {@link #releaseDeliveriesInReverse()}; results are
+	 * still posted. Webhooks a receiver missed while results still reach it: what a
+	 * reconciliation by polling recovers.
+	 * @return this
+	 */
+	public SimulatorFaults holdWebhooks() {
+		this.outbox.holdWebhooks();
 		return this;
 	}
 

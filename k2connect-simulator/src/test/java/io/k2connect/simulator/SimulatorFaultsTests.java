@@ -178,6 +178,21 @@ class SimulatorFaultsTests {
 	}
 
 	@Test
+	void heldWebhooksWaitWhileResultsStillGo(K2Simulator k2, K2Client client) {
+		subscribeTill(client, "555555");
+		k2.faults().holdWebhooks();
+		TillTransaction held = k2.customerPaysTill("555555", new BigDecimal("1"), "0712345678");
+		client.receivePayments().createPaymentRequest(stkPush());
+		// The STK push's result comes (to another till: no webhook here); the till
+		// payment's webhook waits.
+		assertThat(this.app.awaitOne(WAIT).verifiedPayload(k2.apiKey())).isInstanceOf(IncomingPaymentResult.class);
+		assertThat(this.app.received()).hasSize(1);
+		assertThat(k2.faults().releaseDeliveries()).isEqualTo(1);
+		assertThat(this.app.await(2, WAIT)).extracting((r) -> Api.json(r.body()).at("/event/resource/reference"))
+			.anySatisfy((reference) -> assertThat(reference.asString()).isEqualTo(held.reference()));
+	}
+
+	@Test
 	void signWithWrongKeyFailsTheApplicationsCheck(K2Simulator k2, K2Client client) {
 		k2.faults().signWithWrongKey();
 		client.receivePayments().createPaymentRequest(stkPush());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.k2connect.ApiVersion;
+import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -57,6 +58,8 @@ public class K2Properties {
 	private final Webhook webhook = new Webhook();
 
 	private final Recovery recovery = new Recovery();
+
+	private final Reconciliation reconciliation = new Reconciliation();
 
 	public @Nullable String getClientId() {
 		return this.clientId;
@@ -112,6 +115,10 @@ public class K2Properties {
 
 	public Recovery getRecovery() {
 		return this.recovery;
+	}
+
+	public Reconciliation getReconciliation() {
+		return this.reconciliation;
 	}
 
 	@Override
@@ -203,6 +210,13 @@ public class K2Properties {
 		private String path = "/k2/webhooks";
 
 		/**
+		 * Absolute URL at which K2 reaches the webhook endpoint (through any proxy), e.g.
+		 * https://shop.example/k2/webhooks; its path must end with the endpoint's path.
+		 * The reconciliation gives it to K2 as the callback of its polling requests.
+		 */
+		private @Nullable URI publicUrl;
+
+		/**
 		 * Largest webhook body accepted; larger ones are answered with 413.
 		 */
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
@@ -241,6 +255,14 @@ public class K2Properties {
 
 		public String getPath() {
 			return this.path;
+		}
+
+		public @Nullable URI getPublicUrl() {
+			return this.publicUrl;
+		}
+
+		public void setPublicUrl(@Nullable URI publicUrl) {
+			this.publicUrl = publicUrl;
 		}
 
 		public void setPath(String path) {
@@ -382,6 +404,97 @@ public class K2Properties {
 
 		public void setMaxInterval(Duration maxInterval) {
 			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * Reconciliation of till payments whose webhook never came: a polling request per
+	 * interval replays the transactions of the window since the last reconciled one, and
+	 * those not received as webhooks are published as recovered.
+	 */
+	public static class Reconciliation {
+
+		/**
+		 * Whether to reconcile till payments by polling (needs the webhook endpoint and
+		 * k2.webhook.public-url; costs one polling request per interval).
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Which payments to reconcile: 'company' (every till) or 'till' (the one in
+		 * k2.reconciliation.till).
+		 */
+		private Scope scope = Scope.COMPANY;
+
+		/**
+		 * The till number to reconcile, with scope 'till'.
+		 */
+		private @Nullable String till;
+
+		/**
+		 * Time between two runs; each asks K2 for one polling request.
+		 */
+		private Duration interval = Duration.ofMinutes(15);
+
+		/**
+		 * How far each window reaches back into the last reconciled one, for payments K2
+		 * records late.
+		 */
+		private Duration overlap = Duration.ofMinutes(5);
+
+		/**
+		 * How far back a window reaches at most, e.g. after a long downtime; payments
+		 * older than this are not recovered.
+		 */
+		private Duration maxWindow = Duration.ofHours(24);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Scope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(Scope scope) {
+			this.scope = scope;
+		}
+
+		public @Nullable String getTill() {
+			return this.till;
+		}
+
+		public void setTill(@Nullable String till) {
+			this.till = till;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getOverlap() {
+			return this.overlap;
+		}
+
+		public void setOverlap(Duration overlap) {
+			this.overlap = overlap;
+		}
+
+		public Duration getMaxWindow() {
+			return this.maxWindow;
+		}
+
+		public void setMaxWindow(Duration maxWindow) {
+			this.maxWindow = maxWindow;
 		}
 
 	}

@@ -21,10 +21,11 @@ class ConfigurationMetadataTests {
 
 	/** Properties whose absence is their default: credentials and optional overrides. */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("k2.client-id", "k2.client-secret", "k2.api-key",
-			"k2.webhook.additional-api-keys", "k2.webhook.jdbc.platform");
+			"k2.webhook.additional-api-keys", "k2.webhook.jdbc.platform", "k2.webhook.public-url",
+			"k2.reconciliation.till");
 
 	private static final Set<String> ENUMERATIONS = Set.of("k2.api-version", "k2.webhook.delivery-store",
-			"k2.webhook.processing", "k2.webhook.jdbc.initialize-schema");
+			"k2.webhook.processing", "k2.webhook.jdbc.initialize-schema", "k2.reconciliation.scope");
 
 	@Test
 	void everyPropertyIsDescribedAndHasItsDefault() throws IOException {

@@ -24,6 +24,9 @@ final class WebhookBodies {
 
 	private static final String EXAMPLE_ID = "2133dbfb-24b9-40fc-ae57-2d7559785760";
 
+	/** The example's transaction id: a till payment's delivery key. */
+	private static final String EXAMPLE_RESOURCE_ID = "458712f-gr76y-24b9-40fc-ae57-2d35785760";
+
 	private final byte[][] bodies;
 
 	private final String[] signatures;
@@ -35,15 +38,18 @@ final class WebhookBodies {
 
 	static WebhookBodies generate(int count, String apiKey) {
 		String example = new String(example(), StandardCharsets.UTF_8);
-		if (!example.contains("\"id\": \"" + EXAMPLE_ID + "\"")) {
-			throw new IllegalStateException("The example webhook no longer has the expected event id");
+		if (!example.contains("\"id\": \"" + EXAMPLE_ID + "\"")
+				|| !example.contains("\"id\": \"" + EXAMPLE_RESOURCE_ID + "\"")) {
+			throw new IllegalStateException("The example webhook no longer has the expected event and transaction ids");
 		}
 		int nonce = ThreadLocalRandom.current().nextInt();
 		byte[][] bodies = new byte[count][];
 		String[] signatures = new String[count];
 		for (int i = 0; i < count; i++) {
 			String id = String.format("%08x-0000-4000-8000-%012x", nonce, i);
-			byte[] body = example.replace(EXAMPLE_ID, id).getBytes(StandardCharsets.UTF_8);
+			byte[] body = example.replace(EXAMPLE_ID, id)
+				.replace(EXAMPLE_RESOURCE_ID, "transaction-" + id)
+				.getBytes(StandardCharsets.UTF_8);
 			bodies[i] = body;
 			signatures[i] = K2Signatures.sign(body, apiKey);
 		}

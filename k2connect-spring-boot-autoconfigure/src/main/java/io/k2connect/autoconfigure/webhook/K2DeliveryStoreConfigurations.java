@@ -8,6 +8,7 @@ import io.k2connect.autoconfigure.InvalidK2PropertiesException;
 import io.k2connect.autoconfigure.K2Properties;
 import io.k2connect.autoconfigure.K2Properties.DeliveryStore;
 import io.k2connect.autoconfigure.webhook.jdbc.JdbcK2DeliveryRegistry;
+import io.k2connect.autoconfigure.webhook.jdbc.JdbcK2ReconciliationStore;
 import io.k2connect.autoconfigure.webhook.jdbc.K2DeliverySchemaInitializer;
 import io.k2connect.autoconfigure.webhook.jdbc.K2WebhookJdbcProperties;
 import org.apache.commons.logging.Log;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -82,6 +84,14 @@ final class K2DeliveryStoreConfigurations {
 					+ " of the application's DataSource (" + why + "): repeats are recognised across restarts and"
 					+ " by every instance sharing the database");
 			return registry;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(K2ReconciliationStore.class)
+		@ConditionalOnBooleanProperty(name = "k2.reconciliation.enabled")
+		@DependsOnDatabaseInitialization
+		JdbcK2ReconciliationStore k2ReconciliationStore(DataSource dataSource, K2WebhookJdbcProperties properties) {
+			return new JdbcK2ReconciliationStore(dataSource, properties.getTableName());
 		}
 
 	}

@@ -30,7 +30,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  * a registry bean of the application's own wins. With {@code k2.webhook.processing=async}
  * the endpoint stores deliveries in the {@link K2Inbox}, which dispatches them to the
  * listeners after the answer. Unless {@code k2.recovery.enabled=false}, results whose
- * callback does not come in time are fetched by the {@link K2ResultRecovery}.
+ * callback does not come in time are fetched by the {@link K2ResultRecovery}; with
+ * {@code k2.reconciliation.enabled=true}, till payments whose webhook did not come are
+ * recovered by the {@link K2Reconciliation}.
  */
 @AutoConfiguration(after = K2AutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -44,7 +46,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @Import({ K2DeliveryStoreConfigurations.Jdbc.class, K2DeliveryStoreConfigurations.Memory.class,
 		K2InboxConfigurations.Threads.class, K2InboxConfigurations.Transactional.class,
 		K2InboxConfigurations.WithoutTransactions.class, K2InboxConfigurations.Async.class,
-		K2RecoveryConfiguration.class })
+		K2RecoveryConfiguration.class, K2ReconciliationConfiguration.class })
 public final class K2WebhookAutoConfiguration {
 
 	@Bean

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.k2connect.autoconfigure.webhook.K2Inbox;
 import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.Examples;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +39,6 @@ import static org.awaitility.Awaitility.await;
 class K2DeliveriesEndpointTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final String TEMPLATE = WebhookTestApplication
-		.exampleText("webhook-buygoods_transaction_received.json");
 
 	@LocalServerPort
 	private int port;
@@ -82,7 +79,7 @@ class K2DeliveriesEndpointTests {
 
 	private String deliver() throws Exception {
 		String id = UUID.randomUUID().toString();
-		byte[] body = TEMPLATE.replace("2133dbfb-24b9-40fc-ae57-2d7559785760", id).getBytes(StandardCharsets.UTF_8);
+		byte[] body = Examples.tillPayment(id);
 		HttpResponse<String> response = WebhookTestApplication.postWebhook(this.port, body,
 				K2Signatures.sign(body, WebhookTestApplication.API_KEY));
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -1,7 +1,6 @@
 package io.k2connect.autoconfigure.webhook;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.Counts;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.DeadDelivery;
 import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.Examples;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class K2InboxAsyncTests {
-
-	private static final String TEMPLATE = WebhookTestApplication
-		.exampleText("webhook-buygoods_transaction_received.json");
-
-	private static final String EXAMPLE_ID = "2133dbfb-24b9-40fc-ae57-2d7559785760";
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -225,7 +220,7 @@ class K2InboxAsyncTests {
 	}
 
 	private static byte[] body(String id) {
-		return TEMPLATE.replace(EXAMPLE_ID, id).getBytes(StandardCharsets.UTF_8);
+		return Examples.tillPayment(id);
 	}
 
 	/** Registers the gate's listeners. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.k2connect.event.B2bTransactionReceived;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.CustomerCreated;
+import io.k2connect.event.Examples;
 import io.k2connect.event.IncomingPaymentResult;
 import io.k2connect.event.M2mTransactionReceived;
 import io.k2connect.event.PaymentLinkResult;
@@ -240,7 +241,8 @@ class K2WebhookControllerTests {
 	@Test
 	void differentWebhooksWithBlankIdsAreBothPublished() throws Exception {
 		String webhook = WebhookTestApplication.exampleText("webhook-buygoods_transaction_received.json")
-			.replace("\"2133dbfb-24b9-40fc-ae57-2d7559785760\"", "\"\"");
+			.replace("\"" + Examples.TILL_PAYMENT_EVENT_ID + "\"", "\"\"")
+			.replace("\"" + Examples.TILL_PAYMENT_RESOURCE_ID + "\"", "\"\"");
 		byte[] first = webhook.getBytes(StandardCharsets.UTF_8);
 		byte[] second = webhook.replace("OJM6Q1W84K", "OJM6Q1W85L").getBytes(StandardCharsets.UTF_8);
 
@@ -304,7 +306,7 @@ class K2WebhookControllerTests {
 	@Test
 	void repeatWhileTheFirstDeliveryIsInProgressIsToldToRetry() throws Exception {
 		byte[] body = WebhookTestApplication.example("webhook-buygoods_transaction_received.json");
-		String key = "event:2133dbfb-24b9-40fc-ae57-2d7559785760";
+		String key = "buygoods:" + Examples.TILL_PAYMENT_RESOURCE_ID;
 		assertThat(this.registry.begin(key)).isEqualTo(K2DeliveryRegistry.Claim.CLAIMED);
 
 		deliver(body, sign(body)).andExpect(status().isConflict())

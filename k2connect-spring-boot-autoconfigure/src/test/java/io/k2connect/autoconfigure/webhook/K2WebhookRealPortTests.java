@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.k2connect.event.BuygoodsTransactionReceived;
+import io.k2connect.event.Examples;
 import io.k2connect.event.K2Event;
 import io.k2connect.webhook.K2Signatures;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ class K2WebhookRealPortTests {
 			List<Future<Integer>> statuses = new ArrayList<>();
 			for (String id : deliveries) {
 				statuses.add(pool.submit(() -> {
-					byte[] body = TEMPLATE.replace(EXAMPLE_ID, id).getBytes(StandardCharsets.UTF_8);
+					byte[] body = Examples.tillPayment(id);
 					String signature = K2Signatures.sign(body, WebhookTestApplication.API_KEY);
 					int status = post(body, signature).statusCode();
 					// Like K2: a repeat that met the first attempt still in progress

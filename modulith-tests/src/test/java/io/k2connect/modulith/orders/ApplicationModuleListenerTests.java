@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -38,9 +37,6 @@ import static org.awaitility.Awaitility.await;
 				"spring.modulith.events.jdbc.schema-initialization.enabled=true" })
 class ApplicationModuleListenerTests {
 
-	private static final String TEMPLATE = new String(Examples.bytes("webhook-buygoods_transaction_received.json"),
-			StandardCharsets.UTF_8);
-
 	@LocalServerPort
 	private int port;
 
@@ -59,7 +55,7 @@ class ApplicationModuleListenerTests {
 	@Test
 	void aWebhookReachesTheModuleListenerOnceThroughThePublicationRegistry() throws Exception {
 		String id = UUID.randomUUID().toString();
-		byte[] body = TEMPLATE.replace("2133dbfb-24b9-40fc-ae57-2d7559785760", id).getBytes(StandardCharsets.UTF_8);
+		byte[] body = Examples.tillPayment(id);
 
 		assertThat(post(body).statusCode()).isEqualTo(200);
 		assertThat(post(body).body()).contains("\"outcome\":\"duplicate\"");

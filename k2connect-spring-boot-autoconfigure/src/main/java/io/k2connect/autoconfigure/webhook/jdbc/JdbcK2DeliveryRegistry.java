@@ -433,10 +433,12 @@ public final class JdbcK2DeliveryRegistry
 		String retrying = "CASE WHEN LAST_ERROR IS NULL THEN 0 ELSE 1 END";
 		inTransaction(() -> {
 			this.jdbc
-				// AWAITING rows are requests, not deliveries: see outstanding().
+				// Deliveries only: AWAITING rows are requests (see outstanding()), and
+				// the
+				// reconciliation keeps rows of its own.
 				.sql("SELECT STATE, " + retrying + ", COUNT(*) FROM " + this.tableName
-						+ " WHERE STATE <> ? GROUP BY STATE, " + retrying)
-				.param(AWAITING)
+						+ " WHERE STATE IN (?, ?, ?, ?) GROUP BY STATE, " + retrying)
+				.params(IN_PROGRESS, PENDING, DEAD, PROCESSED)
 				.query((rs) -> {
 					State state = switch (rs.getString(1)) {
 						case PENDING -> (rs.getInt(2) == 0) ? State.PENDING : State.RETRYING;

@@ -5,7 +5,10 @@
 -- PENDING (stored by the async inbox with its KIND and raw BODY, due at NEXT_ATTEMPT_AT,
 -- claimed by CLAIM_TOKEN until LEASE_UNTIL when it is being dispatched; LAST_ERROR names the
 -- class of its last failure), DEAD (since COMPLETED_AT, kept until replayed) or PROCESSED
--- (since COMPLETED_AT; purged after the retention). Times are epoch milliseconds.
+-- (since COMPLETED_AT; purged after the retention). The recovery of missed callbacks keeps
+-- the requests waiting for their result as AWAITING rows, and the reconciliation of missed
+-- webhooks keeps RECONCILIATION and WINDOW rows (see JdbcK2ReconciliationStore). Times are
+-- epoch milliseconds.
 CREATE TABLE IF NOT EXISTS ${table_name} (
 	DELIVERY_KEY VARCHAR(255) NOT NULL,
 	STATE VARCHAR(16) NOT NULL,

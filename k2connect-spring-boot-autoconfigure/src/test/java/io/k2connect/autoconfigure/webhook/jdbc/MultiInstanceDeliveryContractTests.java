@@ -2,7 +2,6 @@ package io.k2connect.autoconfigure.webhook.jdbc;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +23,7 @@ import io.k2connect.autoconfigure.webhook.K2InboxStore;
 import io.k2connect.autoconfigure.webhook.WebhookTestApplication;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.DeliveryKeys;
+import io.k2connect.event.Examples;
 import io.k2connect.event.K2Payload;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2Signatures;
@@ -50,11 +50,6 @@ import static org.awaitility.Awaitility.await;
  * processing mode ({@link #async()}).
  */
 abstract class MultiInstanceDeliveryContractTests {
-
-	private static final String TEMPLATE = WebhookTestApplication
-		.exampleText("webhook-buygoods_transaction_received.json");
-
-	private static final String EXAMPLE_ID = "2133dbfb-24b9-40fc-ae57-2d7559785760";
 
 	private static final String TABLE = "K2_DELIVERY_MULTI";
 
@@ -268,7 +263,7 @@ abstract class MultiInstanceDeliveryContractTests {
 	}
 
 	private static byte[] body(String id) {
-		return TEMPLATE.replace(EXAMPLE_ID, id).getBytes(StandardCharsets.UTF_8);
+		return Examples.tillPayment(id);
 	}
 
 	private static HttpResponse<String> post(int port, byte[] body) throws Exception {
