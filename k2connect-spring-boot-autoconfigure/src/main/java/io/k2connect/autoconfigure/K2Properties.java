@@ -445,9 +445,10 @@ public class K2Properties {
 
 		/**
 		 * How far back a window reaches at most, e.g. after a long downtime; payments
-		 * older than this are not recovered.
+		 * older than this are not recovered. With the overlap, it must be shorter than
+		 * the delivery store's retention (k2.webhook.jdbc.retention).
 		 */
-		private Duration maxWindow = Duration.ofHours(24);
+		private Duration maxWindow = Duration.ofHours(12);
 
 		public boolean isEnabled() {
 			return this.enabled;

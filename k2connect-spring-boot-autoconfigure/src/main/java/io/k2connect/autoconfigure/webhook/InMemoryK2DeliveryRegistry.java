@@ -383,6 +383,14 @@ public final class InMemoryK2DeliveryRegistry implements K2DeliveryRegistry, K2I
 		}
 	}
 
+	/**
+	 * How long the key of a processed delivery is kept.
+	 * @return the retention
+	 */
+	public Duration getRetention() {
+		return this.retention;
+	}
+
 	@Override
 	public String toString() {
 		return "InMemoryK2DeliveryRegistry[maxEntries=" + this.maxEntries + ", retention=" + this.retention + "]";

@@ -28,13 +28,15 @@ public final class InMemoryK2ReconciliationStore implements K2ReconciliationStor
 	private final Map<String, Window> windows = new LinkedHashMap<>();
 
 	@Override
-	public synchronized boolean startRun(String scope, Instant now, Instant notStartedSince) {
+	public synchronized boolean startRun(String scope, Instant now, Instant notStartedSince,
+			Instant initiallyReconciledUntil) {
 		Objects.requireNonNull(scope, "scope must not be null");
 		Instant last = this.lastStarts.get(scope);
 		if (last != null && !last.isBefore(notStartedSince)) {
 			return false;
 		}
 		this.lastStarts.put(scope, now);
+		this.reconciledUntil.putIfAbsent(scope, initiallyReconciledUntil);
 		return true;
 	}
 

@@ -41,9 +41,11 @@ public final class K2DeliveryEvent<T extends K2Payload> extends PayloadApplicati
 	}
 
 	/**
-	 * Whether k2connect fetched this result from its request's location because its
-	 * callback did not come in time ({@code k2.recovery.*}), rather than K2 posting it. A
-	 * callback that arrives later is recognised as a repeat and not published again.
+	 * Whether k2connect fetched this delivery rather than K2 posting it: a result read
+	 * from its request's location because its callback did not come in time
+	 * ({@code k2.recovery.*}), or a till payment replayed by polling because its webhook
+	 * did not come ({@code k2.reconciliation.*}). A callback or webhook that arrives
+	 * later is recognised as a repeat and not published again.
 	 * @return whether it was recovered
 	 */
 	public boolean isRecovered() {

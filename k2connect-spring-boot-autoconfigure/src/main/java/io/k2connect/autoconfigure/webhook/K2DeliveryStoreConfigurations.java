@@ -90,8 +90,10 @@ final class K2DeliveryStoreConfigurations {
 		@ConditionalOnMissingBean(K2ReconciliationStore.class)
 		@ConditionalOnBooleanProperty(name = "k2.reconciliation.enabled")
 		@DependsOnDatabaseInitialization
-		JdbcK2ReconciliationStore k2ReconciliationStore(DataSource dataSource, K2WebhookJdbcProperties properties) {
-			return new JdbcK2ReconciliationStore(dataSource, properties.getTableName());
+		JdbcK2ReconciliationStore k2ReconciliationStore(DataSource dataSource, K2WebhookJdbcProperties properties,
+				ObjectProvider<PlatformTransactionManager> transactionManager) {
+			return new JdbcK2ReconciliationStore(dataSource, properties.getTableName(),
+					transactionManager.getIfUnique());
 		}
 
 	}

@@ -103,20 +103,23 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 	 */
 	public ResourceLocation reconcileNow() {
 		Instant now = this.clock.instant();
-		this.store.startRun(this.settings.scopeKey(), now, now.plusMillis(1));
+		this.store.startRun(this.settings.scopeKey(), now, now.plusMillis(1), now.minus(this.settings.interval()));
 		return createWindow(now);
 	}
 
 	/**
 	 * One scheduled run: creates a polling request for the window since the last
-	 * reconciled one, unless another instance's run started within the last half
-	 * interval.
+	 * reconciled one, unless another instance's run started in the same slot of the wall
+	 * clock (the interval since the epoch that {@code now} falls in), so that the
+	 * instances sharing the store make one run per interval between them.
 	 * @return the polling request's location, or {@code null} when another run was
 	 * started
 	 */
 	@Nullable ResourceLocation scheduledRun() {
 		Instant now = this.clock.instant();
-		if (!this.store.startRun(this.settings.scopeKey(), now, now.minus(this.settings.interval().dividedBy(2)))) {
+		long interval = this.settings.interval().toMillis();
+		Instant slot = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), interval) * interval);
+		if (!this.store.startRun(this.settings.scopeKey(), now, slot, now.minus(this.settings.interval()))) {
 			logger.debug("Another instance runs this K2 reconciliation");
 			return null;
 		}
@@ -133,6 +136,9 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 					+ reconciledUntil + ", longer ago than k2.reconciliation.max-window (" + this.settings.maxWindow()
 					+ "): till payments between then and " + earliest + " are not recovered; poll for them yourself");
 			from = earliest;
+		}
+		if (!from.isBefore(now)) {
+			from = now.minusSeconds(1); // K2 wants a window that ends after it starts
 		}
 		Window window = new Window(UUID.randomUUID().toString(), this.settings.scopeKey(), from, now);
 		this.store.windowCreated(window);
@@ -314,6 +320,16 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 			return (this.scope == Scope.TILL) ? "till:" + this.till : "company";
 		}
 
+	}
+
+	/**
+	 * How long the delivery store remembers a delivery, which bounds how far back a
+	 * window may reach.
+	 *
+	 * @param retention the retention
+	 * @param property the property that sets it
+	 */
+	record Retention(Duration retention, String property) {
 	}
 
 	/** Hears every delivered polling result, however it arrived. */

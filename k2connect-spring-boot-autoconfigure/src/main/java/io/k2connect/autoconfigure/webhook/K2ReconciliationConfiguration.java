@@ -2,6 +2,7 @@ package io.k2connect.autoconfigure.webhook;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import io.k2connect.K2Client;
 import io.k2connect.autoconfigure.InvalidK2PropertiesException;
 import io.k2connect.autoconfigure.InvalidK2PropertiesException.Problem;
 import io.k2connect.autoconfigure.K2Properties;
+import io.k2connect.autoconfigure.webhook.jdbc.JdbcK2DeliveryRegistry;
 import io.k2connect.model.Scope;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +46,7 @@ class K2ReconciliationConfiguration {
 	K2Reconciliation k2Reconciliation(K2Properties properties, K2Client client, K2ReconciliationStore store,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ListenerTransactions transactions,
 			K2InboxConfigurations.InboxThreadBuilders threads, Environment environment) {
-		K2Reconciliation.Settings settings = settings(properties, environment);
+		K2Reconciliation.Settings settings = settings(properties, environment, retention(registry));
 		return new K2Reconciliation(client, store, new SyncDelivery(registry, publisher, transactions), settings,
 				threads.scheduler("k2-reconciliation-"), Clock.systemUTC());
 	}
@@ -55,7 +57,19 @@ class K2ReconciliationConfiguration {
 		return new K2Reconciliation.PollingResultListener(reconciliation::getObject);
 	}
 
-	static K2Reconciliation.Settings settings(K2Properties properties, Environment environment) {
+	/** How long the registry remembers a delivery, with the property that sets it. */
+	static K2Reconciliation.@Nullable Retention retention(K2DeliveryRegistry registry) {
+		if (registry instanceof InMemoryK2DeliveryRegistry memory) {
+			return new K2Reconciliation.Retention(memory.getRetention(), "the in-memory delivery store's retention");
+		}
+		if (registry instanceof JdbcK2DeliveryRegistry jdbc) {
+			return new K2Reconciliation.Retention(jdbc.getRetention(), "k2.webhook.jdbc.retention");
+		}
+		return null; // the application's own: it knows
+	}
+
+	static K2Reconciliation.Settings settings(K2Properties properties, Environment environment,
+			K2Reconciliation.@Nullable Retention retention) {
 		K2Properties.Reconciliation reconciliation = properties.getReconciliation();
 		List<Problem> problems = new ArrayList<>();
 		String off = ", or k2.reconciliation.enabled=false";
@@ -65,6 +79,22 @@ class K2ReconciliationConfiguration {
 			problems.add(new Problem("k2.reconciliation.overlap",
 					"must not be negative (was " + reconciliation.getOverlap() + ")",
 					"Set it to a duration such as 5m"));
+		}
+		Duration interval = reconciliation.getInterval();
+		Duration overlap = reconciliation.getOverlap();
+		Duration maxWindow = reconciliation.getMaxWindow();
+		if (problems.isEmpty() && maxWindow.compareTo(interval.plus(overlap)) < 0) {
+			problems.add(new Problem("k2.reconciliation.max-window",
+					"must be at least k2.reconciliation.interval + overlap (" + interval.plus(overlap) + "), was "
+							+ maxWindow + ": each run would leave part of its interval unasked",
+					"Raise it, or shorten the interval"));
+		}
+		if (problems.isEmpty() && retention != null && maxWindow.plus(overlap).compareTo(retention.retention()) >= 0) {
+			problems.add(new Problem("k2.reconciliation.max-window",
+					"plus the overlap (" + maxWindow.plus(overlap) + ") must be shorter than " + retention.property()
+							+ " (" + retention.retention() + "): older webhooks are forgotten, and their payments"
+							+ " would be published again",
+					"Lower k2.reconciliation.max-window, or keep deliveries longer"));
 		}
 		String till = (reconciliation.getTill() != null && !reconciliation.getTill().isBlank())
 				? reconciliation.getTill().trim() : null;

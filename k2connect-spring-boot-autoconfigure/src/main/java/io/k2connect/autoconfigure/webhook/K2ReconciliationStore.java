@@ -21,19 +21,23 @@ public interface K2ReconciliationStore {
 
 	/**
 	 * Starts a run of a scope unless one started at or after {@code notStartedSince}:
-	 * atomically, so that of several instances asking at once one alone starts it.
+	 * atomically, so that of several instances asking at once one alone starts it. The
+	 * first run of a scope also records {@code initiallyReconciledUntil} as how far it is
+	 * reconciled: what came before reconciliation was switched on is not asked for.
 	 * @param scope the scope, e.g. {@code till:K000000} or {@code company}
 	 * @param now when this run starts
 	 * @param notStartedSince the earliest start of another run that stops this one
+	 * @param initiallyReconciledUntil how far a scope never run before counts as
+	 * reconciled
 	 * @return whether this run may go ahead
 	 */
-	boolean startRun(String scope, Instant now, Instant notStartedSince);
+	boolean startRun(String scope, Instant now, Instant notStartedSince, Instant initiallyReconciledUntil);
 
 	/**
 	 * How far a scope has been reconciled: the end of the latest window whose every
-	 * transaction was delivered.
+	 * transaction was delivered (or where its first run started it).
 	 * @param scope the scope
-	 * @return the end, or {@code null} before the first reconciled window
+	 * @return the end, or {@code null} before the scope's first run
 	 */
 	@Nullable Instant reconciledUntil(String scope);
 

@@ -48,7 +48,7 @@ class K2ReconciliationAutoConfigurationTests {
 					.hasSingleBean(InMemoryK2ReconciliationStore.class)
 					.hasSingleBean(K2Reconciliation.PollingResultListener.class);
 				assertThat(context.getBean(K2Reconciliation.class).toString()).contains(
-						"scope=company, interval=PT15M, overlap=PT5M, maxWindow=PT24H",
+						"scope=company, interval=PT15M, overlap=PT5M, maxWindow=PT12H",
 						"store=InMemoryK2ReconciliationStore");
 			});
 	}
@@ -89,6 +89,25 @@ class K2ReconciliationAutoConfigurationTests {
 							"k2.reconciliation.overlap", "k2.reconciliation.till", "k2.webhook.public-url");
 				assertThat(failure.getMessage()).contains("must end with the endpoint's path k2.webhook.path");
 			});
+	}
+
+	@Test
+	void aMaxWindowShorterThanARunsWindowIsNamed() {
+		this.contextRunner
+			.withPropertyValues("k2.reconciliation.enabled=true", "k2.reconciliation.interval=1h",
+					"k2.reconciliation.max-window=30m", "k2.webhook.public-url=https://shop.example/k2/webhooks")
+			.run((context) -> assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
+					"k2.reconciliation.max-window must be at least k2.reconciliation.interval + overlap (PT1H5M)"));
+	}
+
+	@Test
+	void aMaxWindowThatOutlivesTheDeliveryStoresMemoryIsNamed() {
+		this.contextRunner
+			.withPropertyValues("k2.reconciliation.enabled=true", "k2.reconciliation.max-window=24h",
+					"k2.webhook.public-url=https://shop.example/k2/webhooks")
+			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
+				.hasMessageContaining("k2.reconciliation.max-window plus the overlap (PT24H5M) must be shorter than"
+						+ " the in-memory delivery store's retention (PT24H)"));
 	}
 
 	@Test

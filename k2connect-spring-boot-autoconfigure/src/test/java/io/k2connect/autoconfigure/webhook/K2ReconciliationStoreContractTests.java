@@ -29,11 +29,10 @@ public abstract class K2ReconciliationStoreContractTests {
 	void aRunStartsUnlessAnotherStartedSince() {
 		K2ReconciliationStore store = store();
 
-		assertThat(store.startRun("company", T0, T0.minusSeconds(450))).isTrue();
-		assertThat(store.startRun("company", T0.plusSeconds(60), T0.plusSeconds(60).minusSeconds(450))).isFalse();
-		assertThat(store.startRun("till:K000000", T0.plusSeconds(60), T0.minusSeconds(390))).as("another scope")
-			.isTrue();
-		assertThat(store.startRun("company", T0.plusSeconds(900), T0.plusSeconds(900).minusSeconds(450))).isTrue();
+		assertThat(store.startRun("company", T0, T0.minusSeconds(450), T0.minusSeconds(900))).isTrue();
+		assertThat(store.startRun("company", T0.plusSeconds(60), T0, T0)).isFalse();
+		assertThat(store.startRun("till:K000000", T0.plusSeconds(60), T0, T0)).as("another scope").isTrue();
+		assertThat(store.startRun("company", T0.plusSeconds(900), T0.plusSeconds(900), T0)).isTrue();
 	}
 
 	@Test
@@ -47,7 +46,7 @@ public abstract class K2ReconciliationStoreContractTests {
 			for (int i = 0; i < instances; i++) {
 				started.add(pool.submit(() -> {
 					go.await();
-					return store.startRun("company", T0, T0.minusSeconds(450));
+					return store.startRun("company", T0, T0.minusSeconds(450), T0.minusSeconds(900));
 				}));
 			}
 			go.countDown();
@@ -63,10 +62,21 @@ public abstract class K2ReconciliationStoreContractTests {
 	}
 
 	@Test
+	void theFirstRunOfAScopeRecordsWhereItsReconciliationStarts() {
+		K2ReconciliationStore store = store();
+		assertThat(store.reconciledUntil("company")).isNull();
+
+		store.startRun("company", T0, T0, T0.minusSeconds(900));
+		assertThat(store.reconciledUntil("company")).isEqualTo(T0.minusSeconds(900));
+		// Later runs leave it alone: only a reconciled window moves it.
+		store.startRun("company", T0.plusSeconds(900), T0.plusSeconds(900), T0);
+		assertThat(store.reconciledUntil("company")).isEqualTo(T0.minusSeconds(900));
+	}
+
+	@Test
 	void aScopeIsReconciledUntilTheEndOfItsLatestReconciledWindow() {
 		K2ReconciliationStore store = store();
-		store.startRun("company", T0, T0);
-		assertThat(store.reconciledUntil("company")).isNull();
+		store.startRun("company", T0, T0, T0.minusSeconds(1800));
 		Window first = new Window("w-1", "company", T0.minusSeconds(1200), T0);
 		Window second = new Window("w-2", "company", T0.minusSeconds(300), T0.plusSeconds(900));
 		store.windowCreated(first);

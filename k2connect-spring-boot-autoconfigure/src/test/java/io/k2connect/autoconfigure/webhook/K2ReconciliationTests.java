@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +103,15 @@ class K2ReconciliationTests {
 	void paymentsMadeWhileTheApplicationWasStoppedAreRecoveredWhenItStartsAgain() {
 		String database = "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		// Runs every 2s; of an instance's runs and the next start's, one each second.
+		// Without overlap, a window asks only for what is not reconciled yet: what is
+		// recovered after the restart, only the database can have remembered.
+		Instant started = Instant.now();
 		ConfigurableApplicationContext first = start("k2.webhook.delivery-store=jdbc", database,
-				"k2.reconciliation.interval=2s");
+				"k2.reconciliation.interval=2s", "k2.reconciliation.overlap=0s");
 		subscribe(first);
 		K2ReconciliationStore store = first.getBean(K2ReconciliationStore.class);
-		// The first run at start-up, with nothing to recover, records how far it got.
-		await().atMost(WAIT).until(() -> store.reconciledUntil("company") != null);
+		// The runs at start-up, with nothing to recover, record how far they got.
+		await().atMost(WAIT).until(() -> store.reconciledUntil("company").isAfter(started));
 		List<String> beforeStop = pay(40);
 		await().atMost(WAIT).until(() -> this.payments.distinct() == 40);
 		first.close();
@@ -117,7 +121,7 @@ class K2ReconciliationTests {
 		await().atMost(WAIT).until(() -> answered(0) + answered(200) == 40 + 30);
 
 		ConfigurableApplicationContext second = start("k2.webhook.delivery-store=jdbc", database,
-				"k2.reconciliation.interval=2s");
+				"k2.reconciliation.interval=2s", "k2.reconciliation.overlap=0s");
 		await().atMost(WAIT).until(() -> this.payments.distinct() == 70);
 		List<String> afterStart = pay(30);
 
@@ -130,10 +134,12 @@ class K2ReconciliationTests {
 
 	@Test
 	void aListenerThatFailsLeavesItsPaymentToTheNextRun() {
-		ConfigurableApplicationContext app = start("k2.webhook.delivery-store=memory");
+		Instant started = Instant.now();
+		ConfigurableApplicationContext app = start("k2.webhook.delivery-store=memory", "k2.reconciliation.overlap=0s");
 		subscribe(app);
 		K2ReconciliationStore store = app.getBean(K2ReconciliationStore.class);
-		await().atMost(WAIT).until(() -> store.reconciledUntil("company") != null);
+		await().atMost(WAIT).until(() -> store.reconciledUntil("company").isAfter(started));
+		Instant reconciled = store.reconciledUntil("company");
 		this.simulator.faults().holdWebhooks();
 		List<String> missed = pay(3);
 		this.payments.failOnce.add(missed.get(1));
@@ -141,10 +147,40 @@ class K2ReconciliationTests {
 		app.getBean(K2Reconciliation.class).reconcileNow();
 		await().atMost(WAIT).until(() -> this.payments.distinct() == 2);
 		assertThat(this.payments.byTransaction).doesNotContainKey(missed.get(1));
+		// The failed window is not reconciled: the next run asks from the same point.
+		await().during(Duration.ofMillis(500))
+			.atMost(WAIT)
+			.until(() -> store.reconciledUntil("company").equals(reconciled));
 
 		app.getBean(K2Reconciliation.class).reconcileNow();
 		await().atMost(WAIT).until(() -> this.payments.distinct() == 3);
 		assertThat(this.payments.published()).allSatisfy((count) -> assertThat(count).hasValue(1));
+		await().atMost(WAIT).until(() -> store.reconciledUntil("company").isAfter(reconciled));
+	}
+
+	@Test
+	void instancesSharingADatabaseRunOnceAnIntervalAndPublishEachPaymentOnce() {
+		String database = "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		ConfigurableApplicationContext first = start("k2.webhook.delivery-store=jdbc", database,
+				"k2.reconciliation.interval=3s");
+		int otherPort = freePort();
+		start("k2.webhook.delivery-store=jdbc", database, "k2.reconciliation.interval=3s", "server.port=" + otherPort,
+				"k2.webhook.public-url=http://localhost:" + otherPort + "/k2/webhooks");
+		subscribe(first);
+		this.simulator.faults().holdWebhooks();
+		List<String> missed = pay(20);
+
+		await().atMost(WAIT).until(() -> this.payments.distinct() == 20);
+		assertThat(this.payments.recovered).containsExactlyInAnyOrderElementsOf(missed);
+		assertThat(this.payments.published()).allSatisfy((count) -> assertThat(count).hasValue(1));
+		// Two instances, yet about one polling request per 3 s interval between them.
+		Instant since = Instant.now();
+		sleep(Duration.ofSeconds(6));
+		long runs = this.simulator.requests("POST", "/api/v2/polling")
+			.stream()
+			.filter((request) -> request.receivedAt().isAfter(since))
+			.count();
+		assertThat(runs).isBetween(1L, 3L);
 	}
 
 	@Test
@@ -202,6 +238,16 @@ class K2ReconciliationTests {
 			.run();
 		this.contexts.add(context);
 		return context;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int freePort() {

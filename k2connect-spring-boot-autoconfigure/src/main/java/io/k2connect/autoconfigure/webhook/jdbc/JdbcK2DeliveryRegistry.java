@@ -41,7 +41,6 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -124,7 +123,7 @@ public final class JdbcK2DeliveryRegistry
 	private final DataSource dataSource;
 
 	/** A new transaction per statement. */
-	private final @Nullable TransactionTemplate transactions;
+	private final StatementTransactions transactions;
 
 	/** The caller's transaction, or a new one when it has none. */
 	private final @Nullable TransactionTemplate callersTransaction;
@@ -153,7 +152,7 @@ public final class JdbcK2DeliveryRegistry
 	private JdbcK2DeliveryRegistry(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.jdbc = JdbcClient.create(builder.dataSource);
-		this.transactions = (builder.transactionManager != null) ? newTransaction(builder.transactionManager) : null;
+		this.transactions = new StatementTransactions(builder.transactionManager);
 		this.callersTransaction = (builder.transactionManager != null)
 				? new TransactionTemplate(builder.transactionManager) : null;
 		this.tableName = builder.tableName;
@@ -573,6 +572,14 @@ public final class JdbcK2DeliveryRegistry
 		return this.tableName;
 	}
 
+	/**
+	 * How long a processed delivery is kept.
+	 * @return the retention
+	 */
+	public Duration getRetention() {
+		return this.retention;
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.scheduler != null) {
@@ -747,16 +754,9 @@ public final class JdbcK2DeliveryRegistry
 		return (text.length() <= length) ? text : text.substring(0, length);
 	}
 
-	/**
-	 * Runs one statement on its own: in auto-commit, unless the caller is in a
-	 * transaction, which it must then not join (a new one of the transaction manager).
-	 */
+	/** Runs one statement on its own (see {@link StatementTransactions}). */
 	private <T> T inTransaction(Supplier<T> work) {
-		TransactionTemplate template = this.transactions;
-		if (template == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return work.get();
-		}
-		return template.execute((status) -> work.get());
+		return this.transactions.run(work);
 	}
 
 	private static void quietly(String what, Runnable task) {
@@ -766,12 +766,6 @@ public final class JdbcK2DeliveryRegistry
 		catch (DataAccessException | IllegalStateException ex) {
 			logger.warn("The K2 delivery store could not " + what + "; will try again", ex);
 		}
-	}
-
-	private static TransactionTemplate newTransaction(PlatformTransactionManager transactionManager) {
-		TransactionTemplate template = new TransactionTemplate(transactionManager);
-		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return template;
 	}
 
 	@Override

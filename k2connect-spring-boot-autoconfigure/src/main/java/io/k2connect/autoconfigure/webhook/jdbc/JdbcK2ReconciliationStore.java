@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A {@link K2ReconciliationStore} in the delivery table of a
@@ -30,8 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Windows whose result never came are deleted {@value #WINDOW_RETENTION_HOURS} hours
  * after they were created (later runs cover their time again).</li>
  * </ul>
- * Statements run on their own, in auto-commit (the reconciliation calls them from its own
- * threads). Thread-safe.
+ * Each statement runs on its own, in auto-commit or, when the caller is in a transaction,
+ * in a new one of the transaction manager. Thread-safe.
  */
 public final class JdbcK2ReconciliationStore implements K2ReconciliationStore {
 
@@ -45,71 +46,76 @@ public final class JdbcK2ReconciliationStore implements K2ReconciliationStore {
 
 	private final String tableName;
 
+	private final StatementTransactions transactions;
+
 	/**
 	 * A store in a delivery table.
 	 * @param dataSource the database
 	 * @param tableName the delivery table, e.g.
 	 * {@link JdbcK2DeliveryRegistry#DEFAULT_TABLE_NAME}
+	 * @param transactionManager the transaction manager of the data source, or
+	 * {@code null}: with one, a caller's transaction is never joined
 	 */
-	public JdbcK2ReconciliationStore(DataSource dataSource, String tableName) {
+	public JdbcK2ReconciliationStore(DataSource dataSource, String tableName,
+			@Nullable PlatformTransactionManager transactionManager) {
 		this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource must not be null"));
 		this.tableName = JdbcK2DeliveryRegistry.checkedTableName(tableName);
+		this.transactions = new StatementTransactions(transactionManager);
 	}
 
 	@Override
-	public boolean startRun(String scope, Instant now, Instant notStartedSince) {
+	public boolean startRun(String scope, Instant now, Instant notStartedSince, Instant initiallyReconciledUntil) {
 		String key = "reconciliation:" + scope;
-		int updated = this.jdbc
-			.sql("UPDATE " + this.tableName + " SET RECEIVED_AT = ? WHERE DELIVERY_KEY = ? AND STATE = ?"
-					+ " AND RECEIVED_AT < ?")
-			.params(now.toEpochMilli(), key, SCOPE, notStartedSince.toEpochMilli())
-			.update();
+		int updated = update("UPDATE " + this.tableName + " SET RECEIVED_AT = ? WHERE DELIVERY_KEY = ? AND STATE = ?"
+				+ " AND RECEIVED_AT < ?", now.toEpochMilli(), key, SCOPE, notStartedSince.toEpochMilli());
 		if (updated == 1) {
 			return true;
 		}
-		Long exists = this.jdbc.sql("SELECT COUNT(*) FROM " + this.tableName + " WHERE DELIVERY_KEY = ?")
-			.param(key)
-			.query(Long.class)
-			.single();
+		Long exists = this.transactions
+			.run(() -> this.jdbc.sql("SELECT COUNT(*) FROM " + this.tableName + " WHERE DELIVERY_KEY = ?")
+				.param(key)
+				.query(Long.class)
+				.single());
 		if (exists != null && exists > 0) {
 			return false; // another run started since
 		}
 		try {
-			return this.jdbc
-				.sql("INSERT INTO " + this.tableName
-						+ " (DELIVERY_KEY, STATE, RECEIVED_AT, ATTEMPTS) VALUES (?, ?, ?, 0)")
-				.params(key, SCOPE, now.toEpochMilli())
-				.update() == 1;
+			return update(
+					"INSERT INTO " + this.tableName
+							+ " (DELIVERY_KEY, STATE, RECEIVED_AT, COMPLETED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, 0)",
+					key, SCOPE, now.toEpochMilli(), initiallyReconciledUntil.toEpochMilli()) == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false; // another instance started the first run at the same time
 		}
 	}
 
+	private int update(String sql, Object... params) {
+		Integer count = this.transactions.run(() -> this.jdbc.sql(sql).params(params).update());
+		return (count != null) ? count : 0;
+	}
+
 	@Override
 	public @Nullable Instant reconciledUntil(String scope) {
-		return this.jdbc
+		return this.transactions.run(() -> this.jdbc
 			.sql("SELECT COMPLETED_AT FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND STATE = ?"
 					+ " AND COMPLETED_AT IS NOT NULL")
 			.params("reconciliation:" + scope, SCOPE)
 			.query((rs, n) -> Instant.ofEpochMilli(rs.getLong(1)))
 			.optional()
-			.orElse(null);
+			.orElse(null));
 	}
 
 	@Override
 	public void windowCreated(Window window) {
 		String key = windowKey(window.id());
 		long now = System.currentTimeMillis();
-		this.jdbc.sql("DELETE FROM " + this.tableName + " WHERE STATE = ? AND COMPLETED_AT < ?")
-			.params(WINDOW, now - Duration.ofHours(WINDOW_RETENTION_HOURS).toMillis())
-			.update();
+		update("DELETE FROM " + this.tableName + " WHERE STATE = ? AND COMPLETED_AT < ?", WINDOW,
+				now - Duration.ofHours(WINDOW_RETENTION_HOURS).toMillis());
 		try {
-			this.jdbc
-				.sql("INSERT INTO " + this.tableName + " (DELIVERY_KEY, STATE, KIND, RECEIVED_AT, NEXT_ATTEMPT_AT,"
-						+ " COMPLETED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, 0)")
-				.params(key, WINDOW, window.scope(), window.from().toEpochMilli(), window.to().toEpochMilli(), now)
-				.update();
+			update("INSERT INTO " + this.tableName + " (DELIVERY_KEY, STATE, KIND, RECEIVED_AT, NEXT_ATTEMPT_AT,"
+					+ " COMPLETED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, 0)", key, WINDOW, window.scope(),
+					window.from().toEpochMilli(), window.to().toEpochMilli(), now);
 		}
 		catch (DuplicateKeyException ex) {
 			// remembered already
@@ -118,27 +124,23 @@ public final class JdbcK2ReconciliationStore implements K2ReconciliationStore {
 
 	@Override
 	public @Nullable Window window(String id) {
-		return this.jdbc
+		return this.transactions.run(() -> this.jdbc
 			.sql("SELECT KIND, RECEIVED_AT, NEXT_ATTEMPT_AT FROM " + this.tableName
 					+ " WHERE DELIVERY_KEY = ? AND STATE = ?")
 			.params(windowKey(id), WINDOW)
 			.query((rs, n) -> new Window(id, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
 					Instant.ofEpochMilli(rs.getLong(3))))
 			.optional()
-			.orElse(null);
+			.orElse(null));
 	}
 
 	@Override
 	public void reconciled(Window window) {
 		long to = window.to().toEpochMilli();
-		this.jdbc
-			.sql("UPDATE " + this.tableName + " SET COMPLETED_AT = ? WHERE DELIVERY_KEY = ? AND STATE = ?"
-					+ " AND (COMPLETED_AT IS NULL OR COMPLETED_AT < ?)")
-			.params(to, "reconciliation:" + window.scope(), SCOPE, to)
-			.update();
-		this.jdbc.sql("DELETE FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND STATE = ?")
-			.params(windowKey(window.id()), WINDOW)
-			.update();
+		update("UPDATE " + this.tableName + " SET COMPLETED_AT = ? WHERE DELIVERY_KEY = ? AND STATE = ?"
+				+ " AND (COMPLETED_AT IS NULL OR COMPLETED_AT < ?)", to, "reconciliation:" + window.scope(), SCOPE, to);
+		update("DELETE FROM " + this.tableName + " WHERE DELIVERY_KEY = ? AND STATE = ?", windowKey(window.id()),
+				WINDOW);
 	}
 
 	private static String windowKey(String id) {

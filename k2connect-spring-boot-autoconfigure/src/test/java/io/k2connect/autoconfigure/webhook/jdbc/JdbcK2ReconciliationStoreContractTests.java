@@ -30,7 +30,7 @@ abstract class JdbcK2ReconciliationStoreContractTests extends K2ReconciliationSt
 		HikariDataSource dataSource = createDataSource();
 		this.dataSources.add(dataSource);
 		TestDatabases.createTable(dataSource, TABLE);
-		return new JdbcK2ReconciliationStore(dataSource, TABLE);
+		return new JdbcK2ReconciliationStore(dataSource, TABLE, null);
 	}
 
 	@AfterEach
@@ -42,7 +42,7 @@ abstract class JdbcK2ReconciliationStoreContractTests extends K2ReconciliationSt
 	void itsRowsAreNoDeliveries() {
 		K2ReconciliationStore store = store();
 		Instant now = Instant.now();
-		store.startRun("company", now, now);
+		store.startRun("company", now, now, now);
 		store.windowCreated(new K2ReconciliationStore.Window("w-1", "company", now.minusSeconds(60), now));
 		JdbcK2DeliveryRegistry registry = JdbcK2DeliveryRegistry.builder(this.dataSources.get(0))
 			.tableName(TABLE)
