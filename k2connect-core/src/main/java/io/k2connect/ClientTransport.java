@@ -16,6 +16,8 @@ import io.k2connect.internal.FormBody;
 import io.k2connect.internal.K2Http;
 import io.k2connect.internal.K2Json;
 import io.k2connect.internal.Urls;
+import io.k2connect.observation.K2ClientObservationContext;
+import io.k2connect.observation.K2ClientObservationDocumentation;
 import io.k2connect.token.AccessToken;
 import io.k2connect.token.TokenService;
 import org.apache.commons.logging.Log;
@@ -56,9 +58,12 @@ final class ClientTransport implements K2Transport {
 
 	private final @Nullable K2CreateObserver createObserver;
 
+	private final ClientObservations observations;
+
 	ClientTransport(K2Http http, ClientCredentials credentials, URI baseUrl, ApiVersion apiVersion, Clock clock,
-			Duration tokenRefreshSkew, @Nullable K2CreateObserver createObserver) {
+			Duration tokenRefreshSkew, @Nullable K2CreateObserver createObserver, ClientObservations observations) {
 		this.http = http;
+		this.observations = observations;
 		this.createObserver = createObserver;
 		this.credentials = credentials;
 		// The token service calls K2 through this transport; the cache fetches through
@@ -97,25 +102,34 @@ final class ClientTransport implements K2Transport {
 	 */
 	@Override
 	public ResourceLocation create(String path, ObjectNode body, RequestOptions options) {
+		ResourceLocation created = this.observations.observe(ClientObservations.create(path), "POST", null,
+				(context) -> {
+					ResourceLocation location = created(path, body, options, context);
+					context.setResourceId(location.id());
+					return location;
+				});
+		observe(path, created);
+		return created;
+	}
+
+	private ResourceLocation created(String path, ObjectNode body, RequestOptions options,
+			K2ClientObservationContext context) {
 		URI uri = Urls.join(this.baseUrl, path);
 		K2Http.Request request = jsonPost(uri, body);
-		K2Http.Response response = authorised(request, options);
+		K2Http.Response response = authorised(request, options, context);
 		String location = response.headers().getFirst(HttpHeaders.LOCATION);
 		URI resolved = (location != null) ? Urls.tryParse(location) : null;
 		if (resolved == null) {
 			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
 					+ request.describe() + " without a valid Location header");
 		}
-		ResourceLocation created;
 		try {
-			created = ResourceLocation.of(uri.resolve(resolved));
+			return ResourceLocation.of(uri.resolve(resolved));
 		}
 		catch (K2ValidationException ex) {
 			throw K2ApiException.malformedAnswer(response.status(), "K2 answered " + response.status() + " to "
 					+ request.describe() + " with a Location that names no resource: " + location);
 		}
-		observe(path, created);
-		return created;
 	}
 
 	private void observe(String path, ResourceLocation created) {
@@ -162,7 +176,9 @@ final class ClientTransport implements K2Transport {
 		Objects.requireNonNull(options, "options must not be null");
 		requireBaseUrlOrigin("location", location.location());
 		K2Http.Request request = new K2Http.Request(HttpMethod.GET, location.location(), null, null, null, true);
-		return authorised(request, options).body();
+		return this.observations.observe(ClientObservations.status(location.location()), "GET",
+				ClientObservations.resourceId(location.location()),
+				(context) -> authorised(request, options, context).body());
 	}
 
 	/**
@@ -208,7 +224,9 @@ final class ClientTransport implements K2Transport {
 		Objects.requireNonNull(url, "url must not be null");
 		Objects.requireNonNull(body, "body must not be null");
 		requireBaseUrlOrigin("url", url);
-		return answer(authorised(jsonPost(url, body), options));
+		K2Http.Request request = jsonPost(url, body);
+		return this.observations.observe(ClientObservations.action(url), "POST", null,
+				(context) -> answer(authorised(request, options, context)));
 	}
 
 	private void requireBaseUrlOrigin(String field, URI url) {
@@ -237,15 +255,19 @@ final class ClientTransport implements K2Transport {
 			contentType = "application/json";
 			body = K2Json.mapper().writeValueAsBytes(fields);
 		}
-		return answer(this.http.execute(
-				new K2Http.Request(HttpMethod.POST, Urls.join(this.baseUrl, path), contentType, body, null, true)));
+		K2Http.Request request = new K2Http.Request(HttpMethod.POST, Urls.join(this.baseUrl, path), contentType, body,
+				null, true);
+		return this.observations.observe(ClientObservations.oauth(path), "POST", null,
+				(context) -> answer(status(context, this.http.execute(request))));
 	}
 
 	@Override
 	public Answer oauthRead(String path, String accessToken) {
 		Objects.requireNonNull(accessToken, "accessToken must not be null");
-		return answer(this.http
-			.execute(new K2Http.Request(HttpMethod.GET, Urls.join(this.baseUrl, path), null, null, accessToken, true)));
+		K2Http.Request request = new K2Http.Request(HttpMethod.GET, Urls.join(this.baseUrl, path), null, null,
+				accessToken, true);
+		return this.observations.observe(ClientObservations.oauth(path), "GET", null,
+				(context) -> answer(status(context, this.http.execute(request))));
 	}
 
 	/** The OAuth endpoints, with this transport's credentials. */
@@ -271,14 +293,15 @@ final class ClientTransport implements K2Transport {
 		return new Answer(response.status(), response.body());
 	}
 
-	private K2Http.Response authorised(K2Http.Request request, RequestOptions options) {
+	private K2Http.Response authorised(K2Http.Request request, RequestOptions options,
+			K2ClientObservationContext context) {
 		Objects.requireNonNull(options, "options must not be null");
 		if (options.accessToken() != null) {
-			return this.http.execute(request.withBearerToken(options.accessToken()));
+			return status(context, this.http.execute(request.withBearerToken(options.accessToken())));
 		}
 		AccessToken token = this.tokens.get();
 		try {
-			return this.http.execute(request.withBearerToken(token.accessToken()));
+			return status(context, this.http.execute(request.withBearerToken(token.accessToken())));
 		}
 		catch (K2AuthenticationException ex) {
 			if (ex.status() != 401) {
@@ -286,9 +309,15 @@ final class ClientTransport implements K2Transport {
 			}
 			// K2 refused a token we believed valid (revoked, or expired early): one fresh
 			// try. Safe even for payments: a 401 means K2 did not act on the request.
+			this.observations.event(K2ClientObservationDocumentation.Events.TOKEN_REJECTED);
 			this.tokens.invalidate(token.accessToken());
-			return this.http.execute(request.withBearerToken(this.tokens.get().accessToken()));
+			return status(context, this.http.execute(request.withBearerToken(this.tokens.get().accessToken())));
 		}
+	}
+
+	private static K2Http.Response status(K2ClientObservationContext context, K2Http.Response response) {
+		context.setStatus(response.status());
+		return response;
 	}
 
 }

@@ -21,6 +21,8 @@ import io.k2connect.internal.K2Http;
 import io.k2connect.internal.Urls;
 import io.k2connect.internal.Validator;
 import io.k2connect.notification.NotificationService;
+import io.k2connect.observation.K2ClientObservationConvention;
+import io.k2connect.observation.K2ClientObservationDocumentation;
 import io.k2connect.pay.PayService;
 import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.polling.PollingService;
@@ -34,6 +36,7 @@ import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -119,9 +122,10 @@ public final class K2Client {
 		List<String> secrets = new ArrayList<>(apiKeys);
 		secrets.add(credentials.clientSecret());
 		K2Http http = new K2Http(() -> restClient(connectTimeout, readTimeout, restClientSource), builder.maxRetries,
-				builder.retryBackoff, userAgent, builder.clock, secrets);
+				builder.retryBackoff, userAgent, builder.clock, secrets, builder.observationRegistry);
 		ClientTransport transport = new ClientTransport(http, credentials, baseUrl, builder.apiVersion, builder.clock,
-				builder.tokenRefreshSkew, builder.createObserver);
+				builder.tokenRefreshSkew, builder.createObserver,
+				new ClientObservations(builder.observationRegistry, builder.observationConvention, builder.apiVersion));
 		this.transport = transport;
 		this.tokens = transport.tokenService();
 		this.receivePayments = new ReceivePaymentsService(transport);
@@ -357,7 +361,37 @@ public final class K2Client {
 
 		private @Nullable K2CreateObserver createObserver;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable K2ClientObservationConvention observationConvention;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where each K2 operation is observed
+		 * ({@link K2ClientObservationDocumentation#CLIENT_OPERATION}: a timer
+		 * {@code k2.client.operations} tagged by operation, outcome, status and API
+		 * version, with retries and refused tokens as events); none by default. The
+		 * Spring Boot starter gives it the application's registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry,
+					"observationRegistry must not be null");
+			return this;
+		}
+
+		/**
+		 * Names and tags the observations differently from
+		 * {@link io.k2connect.observation.DefaultK2ClientObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable K2ClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
 		}
 
 		/**

@@ -24,6 +24,9 @@ import io.k2connect.K2InvalidRequestException;
 import io.k2connect.K2NotFoundException;
 import io.k2connect.K2RateLimitException;
 import io.k2connect.K2ServerException;
+import io.k2connect.observation.K2ClientObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -76,6 +79,8 @@ public final class K2Http {
 
 	private final Secrets secrets;
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * Creates the exchange.
 	 * @param restClientFactory makes the RestClient on the first call: building one sets
@@ -87,9 +92,12 @@ public final class K2Http {
 	 * @param clock the clock for Retry-After dates
 	 * @param secrets the credentials no exception may show (client secret, API key); each
 	 * request's bearer token is added to them
+	 * @param observations where each retry is recorded as an event of the operation being
+	 * observed
 	 */
 	public K2Http(Supplier<RestClient> restClientFactory, int maxRetries, Duration initialBackoff, String userAgent,
-			Clock clock, Collection<String> secrets) {
+			Clock clock, Collection<String> secrets, ObservationRegistry observations) {
+		this.observations = observations;
 		this.restClientFactory = restClientFactory;
 		this.maxRetries = maxRetries;
 		this.initialBackoff = initialBackoff;
@@ -224,7 +232,11 @@ public final class K2Http {
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
 	}
 
-	private static void pause(Duration delay, Request request) {
+	private void pause(Duration delay, Request request) {
+		Observation current = this.observations.getCurrentObservation();
+		if (current != null) {
+			current.event(K2ClientObservationDocumentation.Events.RETRY);
+		}
 		try {
 			Thread.sleep(delay.toMillis());
 		}

@@ -6,6 +6,7 @@ import io.k2connect.K2Client;
 import io.k2connect.K2ValidationException;
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.notification.NotificationService;
+import io.k2connect.observation.K2ClientObservationConvention;
 import io.k2connect.pay.PayService;
 import io.k2connect.paymentlink.PaymentLinkService;
 import io.k2connect.polling.PollingService;
@@ -17,6 +18,7 @@ import io.k2connect.subscription.WebhookService;
 import io.k2connect.token.TokenService;
 import io.k2connect.transfer.TransferService;
 import io.k2connect.webhook.K2ResultProcessor;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,7 +53,9 @@ public final class K2AutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	K2Client k2Client(K2ConnectionDetails connectionDetails, K2Properties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<K2ClientCustomizer> customizers) {
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<K2ClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<K2ClientObservationConvention> observationConvention) {
 		K2Client.Builder builder = K2Client.builder()
 			.clientId(connectionDetails.clientId())
 			.clientSecret(connectionDetails.clientSecret())
@@ -71,6 +75,8 @@ public final class K2AutoConfiguration {
 		}
 		builder.additionalApiKeys(
 				properties.getWebhook().getAdditionalApiKeys().stream().filter(StringUtils::hasText).toList());
+		observationRegistry.ifUnique(builder::observationRegistry);
+		observationConvention.ifUnique(builder::observationConvention);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.ClaimedDelivery;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.Counts;
 import io.k2connect.autoconfigure.webhook.K2InboxStore.DeadDelivery;
@@ -105,8 +106,11 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 	/** Counted down by each dispatcher as it stops. */
 	private @Nullable CountDownLatch dispatchersStopped;
 
+	private final DeliveryObservations observations;
+
 	K2Inbox(K2InboxStore store, K2ResultProcessor processor, ApplicationEventPublisher publisher,
-			ListenerTransactions transactions, Settings settings, Threads threads) {
+			ListenerTransactions transactions, Settings settings, Threads threads, DeliveryObservations observations) {
+		this.observations = Objects.requireNonNull(observations, "observations must not be null");
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.processor = Objects.requireNonNull(processor, "processor must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
@@ -236,24 +240,14 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 	}
 
 	private void dispatch(ClaimedDelivery delivery, @Nullable K2Payload parsed) {
-		String key = delivery.deliveryKey();
+		K2DeliveryObservationContext context = new K2DeliveryObservationContext(K2DeliveryObservationContext.DISPATCH,
+				"async");
+		context.setDeliveryKey(delivery.deliveryKey());
 		try {
-			K2Payload payload = (parsed != null) ? parsed : this.processor.parseWithoutVerification(delivery.body());
-			this.transactions.run(() -> {
-				this.publisher.publishEvent(new K2DeliveryEvent<>(this.publisher, payload, false));
-				this.store.succeeded(key);
+			this.observations.observe(context, () -> {
+				dispatch(delivery, parsed, context);
+				return null;
 			});
-		}
-		catch (LostClaimException ex) {
-			logger.warn(ex.getMessage() + (this.transactions.transactional()
-					? "; its listeners' transaction was" + " rolled back here" : "; it may have been published twice")
-					+ " (consider a longer k2.webhook.jdbc.lease)");
-		}
-		catch (RuntimeException | Error ex) {
-			// Errors too (a listener recursing without end, say): recorded like any
-			// failure,
-			// and the dispatcher goes on, so that one bad delivery cannot stop them all.
-			failed(delivery, ex);
 		}
 		finally {
 			this.slots.release();
@@ -264,12 +258,40 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private void failed(ClaimedDelivery delivery, Throwable failure) {
+	private void dispatch(ClaimedDelivery delivery, @Nullable K2Payload parsed, K2DeliveryObservationContext context) {
+		String key = delivery.deliveryKey();
+		try {
+			K2Payload payload = (parsed != null) ? parsed : this.processor.parseWithoutVerification(delivery.body());
+			context.setType(DeliveryObservations.typeOf(payload));
+			this.transactions.run(() -> {
+				this.publisher.publishEvent(new K2DeliveryEvent<>(this.publisher, payload, false));
+				this.store.succeeded(key);
+			});
+			context.setOutcome("processed");
+		}
+		catch (LostClaimException ex) {
+			context.setOutcome("lost_claim");
+			logger.warn(ex.getMessage() + (this.transactions.transactional()
+					? "; its listeners' transaction was" + " rolled back here" : "; it may have been published twice")
+					+ " (consider a longer k2.webhook.jdbc.lease)");
+		}
+		catch (RuntimeException | Error ex) {
+			// Errors too (a listener recursing without end, say): recorded like any
+			// failure, and the dispatcher goes on, so that one bad delivery cannot stop
+			// them all.
+			context.setError(ex);
+			context.setOutcome(failed(delivery, ex) ? "dead" : "retrying");
+		}
+	}
+
+	/** Records a failure: dead after the last attempt; whether it is dead. */
+	private boolean failed(ClaimedDelivery delivery, Throwable failure) {
 		String key = delivery.deliveryKey();
 		String error = failure.getClass().getName();
 		Retry retry = this.settings.retry();
+		boolean dead = delivery.attempt() >= retry.maxAttempts();
 		try {
-			if (delivery.attempt() >= retry.maxAttempts()) {
+			if (dead) {
 				this.store.failed(key, error, null);
 				logger.error("K2 delivery " + key + " is dead after " + delivery.attempt() + " attempts (last failure: "
 						+ error + "); it is kept: replay it with K2Inbox.replay or the k2deliveries actuator endpoint");
@@ -285,6 +307,7 @@ public final class K2Inbox implements SmartLifecycle, DisposableBean {
 			logger.warn("Could not record the failure of K2 delivery " + key
 					+ "; it is attempted again once its claim runs out", ex);
 		}
+		return dead;
 	}
 
 	private void requestPoll() {

@@ -85,8 +85,22 @@ final class K2InboxConfigurations {
 		@ConditionalOnMissingBean
 		K2Inbox k2Inbox(K2Properties properties, ObjectProvider<K2InboxStore> stores, K2DeliveryRegistry registry,
 				K2ResultProcessor processor, ApplicationEventPublisher publisher, ListenerTransactions transactions,
-				InboxThreadBuilders builders) {
-			return inbox(properties, store(stores, registry), processor, publisher, transactions, builders);
+				InboxThreadBuilders builders, DeliveryObservations observations) {
+			return inbox(properties, store(stores, registry), processor, publisher, transactions, builders,
+					observations);
+		}
+
+		/** The inbox's gauges, when Micrometer's metrics are on the class path. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+		static class Metrics {
+
+			@Bean
+			@ConditionalOnMissingBean
+			K2InboxMetrics k2InboxMetrics(K2Inbox inbox) {
+				return new K2InboxMetrics(inbox);
+			}
+
 		}
 
 	}
@@ -120,14 +134,15 @@ final class K2InboxConfigurations {
 	}
 
 	static K2Inbox inbox(K2Properties properties, K2InboxStore store, K2ResultProcessor processor,
-			ApplicationEventPublisher publisher, ListenerTransactions transactions, InboxThreadBuilders builders) {
+			ApplicationEventPublisher publisher, ListenerTransactions transactions, InboxThreadBuilders builders,
+			DeliveryObservations observations) {
 		K2Inbox.Settings settings = settings(properties.getWebhook());
 		logger.info("K2 deliveries are processed asynchronously (k2.webhook.processing=async): stored in " + store
 				+ ", answered at once, then dispatched to listeners"
 				+ (transactions.transactional() ? " in a transaction" : "") + ", up to " + settings.concurrency()
 				+ " at a time");
 		return new K2Inbox(store, processor, publisher, transactions, settings,
-				builders.threads(settings.concurrency()));
+				builders.threads(settings.concurrency()), observations);
 	}
 
 	/** The settings, or every wrong property at once. */

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import io.k2connect.K2Client;
 import io.k2connect.ResourceLocation;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
 import io.k2connect.autoconfigure.webhook.K2ReconciliationStore.Window;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.event.DeliveryKeys;
@@ -84,8 +85,11 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 
 	private @Nullable ScheduledFuture<?> runs;
 
+	private final DeliveryObservations observations;
+
 	K2Reconciliation(K2Client client, K2ReconciliationStore store, SyncDelivery delivery, Settings settings,
-			ThreadPoolTaskScheduler scheduler, Clock clock) {
+			ThreadPoolTaskScheduler scheduler, Clock clock, DeliveryObservations observations) {
+		this.observations = Objects.requireNonNull(observations, "observations must not be null");
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
@@ -223,7 +227,8 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 			BuygoodsTransactionReceived payment = transaction.toBuygoodsTransactionReceived();
 			String key = Objects.requireNonNull(DeliveryKeys.ofContent(payment));
 			try {
-				switch (this.delivery.deliver(key, payment, true)) {
+				switch (this.delivery.observed(this.observations, K2DeliveryObservationContext.RECONCILIATION, key,
+						payment)) {
 					case PUBLISHED -> recovered++;
 					case DUPLICATE -> seen++;
 					case IN_PROGRESS -> complete = false; // its webhook is being

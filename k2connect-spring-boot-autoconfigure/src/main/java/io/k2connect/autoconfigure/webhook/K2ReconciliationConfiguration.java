@@ -45,10 +45,11 @@ class K2ReconciliationConfiguration {
 	@ConditionalOnMissingBean
 	K2Reconciliation k2Reconciliation(K2Properties properties, K2Client client, K2ReconciliationStore store,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ListenerTransactions transactions,
-			K2InboxConfigurations.InboxThreadBuilders threads, Environment environment) {
+			K2InboxConfigurations.InboxThreadBuilders threads, Environment environment,
+			DeliveryObservations observations) {
 		K2Reconciliation.Settings settings = settings(properties, environment, retention(registry));
 		return new K2Reconciliation(client, store, new SyncDelivery(registry, publisher, transactions), settings,
-				threads.scheduler("k2-reconciliation-"), Clock.systemUTC());
+				threads.scheduler("k2-reconciliation-"), Clock.systemUTC(), observations);
 	}
 
 	@Bean

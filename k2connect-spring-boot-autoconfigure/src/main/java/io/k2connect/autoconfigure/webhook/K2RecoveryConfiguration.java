@@ -44,10 +44,10 @@ class K2RecoveryConfiguration {
 	@ConditionalOnMissingBean
 	K2ResultRecovery k2ResultRecovery(K2Properties properties, K2Client client, K2OutstandingResults outstanding,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ListenerTransactions transactions,
-			K2InboxConfigurations.InboxThreadBuilders threads) {
+			K2InboxConfigurations.InboxThreadBuilders threads, DeliveryObservations observations) {
 		K2ResultRecovery.Settings settings = settings(properties.getRecovery(), properties.getWebhook().getPath());
 		return new K2ResultRecovery(client, outstanding, new SyncDelivery(registry, publisher, transactions), publisher,
-				settings, threads.scheduler("k2-recovery-"), Clock.systemUTC());
+				settings, threads.scheduler("k2-recovery-"), Clock.systemUTC(), observations);
 	}
 
 	static K2ResultRecovery.Settings settings(K2Properties.Recovery recovery, String webhookPath) {

@@ -18,6 +18,7 @@ import io.k2connect.K2ConnectionException;
 import io.k2connect.K2CreateObserver;
 import io.k2connect.ResourceLocation;
 import io.k2connect.StatusDocument;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
 import io.k2connect.autoconfigure.webhook.K2OutstandingResults.Outstanding;
 import io.k2connect.event.DeliveryKeys;
 import io.k2connect.event.K2Result;
@@ -82,8 +83,12 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 
 	private @Nullable ScheduledFuture<?> poller;
 
+	private final DeliveryObservations observations;
+
 	K2ResultRecovery(K2Client client, K2OutstandingResults outstanding, SyncDelivery delivery,
-			ApplicationEventPublisher publisher, Settings settings, ThreadPoolTaskScheduler scheduler, Clock clock) {
+			ApplicationEventPublisher publisher, Settings settings, ThreadPoolTaskScheduler scheduler, Clock clock,
+			DeliveryObservations observations) {
+		this.observations = Objects.requireNonNull(observations, "observations must not be null");
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.outstanding = Objects.requireNonNull(outstanding, "outstanding must not be null");
 		this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
@@ -190,7 +195,7 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 		String key = DeliveryKeys.of(result, document.body());
 		SyncDelivery.Outcome outcome;
 		try {
-			outcome = this.delivery.deliver(key, result, true);
+			outcome = this.delivery.observed(this.observations, K2DeliveryObservationContext.RECOVERY, key, result);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("A listener failed on recovered K2 result " + key + "; it is recovered again later", ex);
@@ -226,6 +231,10 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 
 	private void giveUp(Outstanding request, String why) {
 		this.outstanding.resolved(request.location());
+		K2DeliveryObservationContext context = new K2DeliveryObservationContext(K2DeliveryObservationContext.RECOVERY,
+				"sync");
+		context.setOutcome("given_up");
+		this.observations.record(context);
 		logger.warn("Gave up waiting for the result of K2 request " + request.location() + " created at "
 				+ request.createdAt() + " (" + why + ", " + (request.checks() + 1) + " checks); look it up at K2");
 		try {

@@ -3,7 +3,9 @@ package io.k2connect.autoconfigure.webhook;
 import io.k2connect.autoconfigure.ConditionalOnK2Configured;
 import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.autoconfigure.K2Properties;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationConvention;
 import io.k2connect.webhook.K2ResultProcessor;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,9 +55,20 @@ public final class K2WebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	K2WebhookController k2WebhookController(K2Properties properties, K2ResultProcessor processor,
 			K2DeliveryRegistry registry, ApplicationEventPublisher publisher, ObjectProvider<K2Inbox> inbox,
-			ObjectProvider<K2OutstandingResults> outstanding) {
+			ObjectProvider<K2OutstandingResults> outstanding, DeliveryObservations observations) {
 		return new K2WebhookController(processor, registry, publisher,
-				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable(), outstanding.getIfUnique());
+				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable(), outstanding.getIfUnique(),
+				observations);
+	}
+
+	/**
+	 * Observes every delivery with the application's {@link ObservationRegistry} (none
+	 * without one) and its {@link K2DeliveryObservationConvention}, if it has one.
+	 */
+	@Bean
+	DeliveryObservations k2DeliveryObservations(ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<K2DeliveryObservationConvention> convention) {
+		return DeliveryObservations.of(registry.getIfUnique(), convention.getIfUnique());
 	}
 
 }

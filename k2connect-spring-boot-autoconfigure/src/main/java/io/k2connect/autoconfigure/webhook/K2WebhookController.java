@@ -8,11 +8,14 @@ import java.util.Objects;
 
 import io.k2connect.K2PayloadException;
 import io.k2connect.K2SignatureException;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationDocumentation;
 import io.k2connect.event.DeliveryKeys;
 import io.k2connect.event.K2Payload;
 import io.k2connect.event.K2Result;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,6 +74,8 @@ public final class K2WebhookController {
 
 	private final @Nullable K2OutstandingResults outstanding;
 
+	private final DeliveryObservations observations;
+
 	/**
 	 * Creates an endpoint that runs the listeners before it answers ({@code sync}).
 	 * @param processor verifies signatures, then parses the verified bodies
@@ -80,7 +85,7 @@ public final class K2WebhookController {
 	 */
 	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
 			ApplicationEventPublisher publisher, long maxBodyBytes) {
-		this(processor, registry, publisher, maxBodyBytes, null, null);
+		this(processor, registry, publisher, maxBodyBytes, null, null, DeliveryObservations.NONE);
 	}
 
 	/**
@@ -93,10 +98,20 @@ public final class K2WebhookController {
 	 * the answer ({@code async}), or {@code null} to run the listeners before answering
 	 * @param outstanding the requests waiting for their result, told when one arrives, or
 	 * {@code null} when nothing is recovered
+	 * @param observationRegistry where each delivery is observed
+	 * ({@link K2DeliveryObservationDocumentation}), or {@code null} for nowhere
 	 */
 	public K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry,
 			ApplicationEventPublisher publisher, long maxBodyBytes, @Nullable K2Inbox inbox,
-			@Nullable K2OutstandingResults outstanding) {
+			@Nullable K2OutstandingResults outstanding, @Nullable ObservationRegistry observationRegistry) {
+		this(processor, registry, publisher, maxBodyBytes, inbox, outstanding,
+				DeliveryObservations.of(observationRegistry, null));
+	}
+
+	K2WebhookController(K2ResultProcessor processor, K2DeliveryRegistry registry, ApplicationEventPublisher publisher,
+			long maxBodyBytes, @Nullable K2Inbox inbox, @Nullable K2OutstandingResults outstanding,
+			DeliveryObservations observations) {
+		this.observations = observations;
 		this.processor = Objects.requireNonNull(processor, "processor must not be null");
 		this.maxBodyBytes = maxBodyBytes;
 		this.inbox = inbox;
@@ -111,11 +126,17 @@ public final class K2WebhookController {
 	 */
 	@PostMapping
 	public ResponseEntity<String> receive(HttpServletRequest request) {
+		K2DeliveryObservationContext context = new K2DeliveryObservationContext(K2DeliveryObservationContext.RECEIVE,
+				(this.inbox != null) ? "async" : "sync");
+		return this.observations.observe(context, () -> receive(request, context));
+	}
+
+	private ResponseEntity<String> receive(HttpServletRequest request, K2DeliveryObservationContext context) {
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			return answer(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+			return answer(context, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
 		}
 		if (!isJson(request.getContentType())) {
-			return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+			return answer(context, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 					"The content type must be application/json.");
 		}
 		byte[] body;
@@ -123,10 +144,10 @@ public final class K2WebhookController {
 			body = readAtMost(request, this.maxBodyBytes);
 		}
 		catch (IOException ex) {
-			return answer(HttpStatus.BAD_REQUEST, "unreadable_body", "The body could not be read.");
+			return answer(context, HttpStatus.BAD_REQUEST, "unreadable_body", "The body could not be read.");
 		}
 		if (body == null) {
-			return answer(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+			return answer(context, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
 		}
 		K2Payload payload;
 		try {
@@ -134,17 +155,19 @@ public final class K2WebhookController {
 		}
 		catch (K2SignatureException ex) {
 			logger.warn("Rejected a K2 webhook from " + request.getRemoteAddr() + ": " + ex.getMessage());
-			return answer(HttpStatus.UNAUTHORIZED, "invalid_signature",
+			return answer(context, HttpStatus.UNAUTHORIZED, "invalid_signature",
 					"The X-KopoKopo-Signature header is missing or does not match the body.");
 		}
 		catch (K2PayloadException ex) {
 			// The parser's message may quote the body; logs must not carry payload data.
 			logger.warn("Rejected a signed K2 webhook whose body is not a JSON object");
-			return answer(HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
+			return answer(context, HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
 		}
 		String key = DeliveryKeys.of(payload, body);
+		context.setType(DeliveryObservations.typeOf(payload));
+		context.setDeliveryKey(key);
 		if (this.inbox != null) {
-			ResponseEntity<String> answer = store(this.inbox, key, payload, body);
+			ResponseEntity<String> answer = store(context, this.inbox, key, payload, body);
 			if (answer.getStatusCode().is2xxSuccessful()) {
 				resolveOutstanding(payload);
 			}
@@ -157,21 +180,21 @@ public final class K2WebhookController {
 		catch (RuntimeException ex) {
 			logger.error("A listener failed on K2 delivery " + key + "; answering 500 so that K2 delivers it again",
 					ex);
-			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
+			return answer(context, HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
 					"The delivery could not be processed; please deliver it again.");
 		}
 		resolveOutstanding(payload);
 		if (outcome == SyncDelivery.Outcome.DUPLICATE) {
 			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
-			return answer(HttpStatus.OK, "duplicate", "Already received.");
+			return answer(context, HttpStatus.OK, "duplicate", "Already received.");
 		}
 		if (outcome == SyncDelivery.Outcome.IN_PROGRESS) {
 			// The first attempt may still fail; acknowledging this one could lose the
 			// event.
-			return comeBackLater(HttpStatus.CONFLICT, "in_progress",
+			return comeBackLater(context, HttpStatus.CONFLICT, "in_progress",
 					"The same delivery is being processed; please retry.");
 		}
-		return answer(HttpStatus.OK, "accepted", "Received.");
+		return answer(context, HttpStatus.OK, "accepted", "Received.");
 	}
 
 	/**
@@ -195,27 +218,30 @@ public final class K2WebhookController {
 	}
 
 	/** {@code async}: the delivery is answered once it is stored. */
-	private static ResponseEntity<String> store(K2Inbox inbox, String key, K2Payload payload, byte[] body) {
+	private static ResponseEntity<String> store(K2DeliveryObservationContext context, K2Inbox inbox, String key,
+			K2Payload payload, byte[] body) {
 		K2InboxStore.Stored stored;
 		try {
 			stored = inbox.accept(key, payload, body);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not store K2 delivery " + key + "; answering 503 so that K2 delivers it again", ex);
-			return comeBackLater(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
+			return comeBackLater(context, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
 					"The delivery could not be stored; please deliver it again.");
 		}
 		return switch (stored) {
-			case STORED -> answer(HttpStatus.OK, "accepted", "Received.");
-			case DUPLICATE -> answer(HttpStatus.OK, "duplicate", "Already received.");
-			case IN_PROGRESS -> comeBackLater(HttpStatus.CONFLICT, "in_progress",
+			case STORED -> answer(context, HttpStatus.OK, "accepted", "Received.");
+			case DUPLICATE -> answer(context, HttpStatus.OK, "duplicate", "Already received.");
+			case IN_PROGRESS -> comeBackLater(context, HttpStatus.CONFLICT, "in_progress",
 					"The same delivery is being processed; please retry.");
-			case FULL -> comeBackLater(HttpStatus.SERVICE_UNAVAILABLE, "inbox_full",
+			case FULL -> comeBackLater(context, HttpStatus.SERVICE_UNAVAILABLE, "inbox_full",
 					"Too many deliveries are waiting; please deliver it again later.");
 		};
 	}
 
-	private static ResponseEntity<String> comeBackLater(HttpStatus status, String outcome, String message) {
+	private static ResponseEntity<String> comeBackLater(K2DeliveryObservationContext context, HttpStatus status,
+			String outcome, String message) {
+		context.setOutcome(outcome);
 		return ResponseEntity.status(status)
 			.header(HttpHeaders.RETRY_AFTER, "1")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -278,7 +304,9 @@ public final class K2WebhookController {
 		}
 	}
 
-	private static ResponseEntity<String> answer(HttpStatus status, String outcome, String message) {
+	private static ResponseEntity<String> answer(K2DeliveryObservationContext context, HttpStatus status,
+			String outcome, String message) {
+		context.setOutcome(outcome);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(outcome, message));
 	}
 

@@ -2,6 +2,7 @@ package io.k2connect.autoconfigure.webhook;
 
 import java.util.Objects;
 
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
 import io.k2connect.event.K2Payload;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +57,31 @@ final class SyncDelivery {
 			}
 		}
 		return Outcome.PUBLISHED;
+	}
+
+	/**
+	 * Delivers a recovered payload in an observation of the given stage.
+	 * @throws RuntimeException what a listener threw (the claim is given up)
+	 */
+	Outcome observed(DeliveryObservations observations, String stage, String key, K2Payload payload) {
+		K2DeliveryObservationContext context = new K2DeliveryObservationContext(stage, "sync");
+		context.setType(DeliveryObservations.typeOf(payload));
+		context.setDeliveryKey(key);
+		return observations.observe(context, () -> {
+			try {
+				Outcome outcome = deliver(key, payload, true);
+				context.setOutcome(switch (outcome) {
+					case PUBLISHED -> "recovered";
+					case DUPLICATE -> "duplicate";
+					case IN_PROGRESS -> "in_progress";
+				});
+				return outcome;
+			}
+			catch (RuntimeException ex) {
+				context.setOutcome("listener_failed");
+				throw ex;
+			}
+		});
 	}
 
 	enum Outcome {

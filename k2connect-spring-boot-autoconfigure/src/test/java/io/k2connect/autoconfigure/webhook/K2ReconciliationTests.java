@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.k2connect.K2Client;
+import io.k2connect.autoconfigure.observation.K2DeliveryObservationContext;
 import io.k2connect.event.BuygoodsTransactionReceived;
 import io.k2connect.simulator.Delivery;
 import io.k2connect.simulator.K2Simulator;
 import io.k2connect.simulator.TillTransaction;
 import io.k2connect.subscription.WebhookEventType;
 import io.k2connect.subscription.WebhookSubscriptionRequest;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,6 +57,8 @@ class K2ReconciliationTests {
 
 	private final Payments payments = new Payments();
 
+	private final TestObservationRegistry observations = TestObservationRegistry.create();
+
 	@AfterEach
 	void close() {
 		this.contexts.forEach(ConfigurableApplicationContext::close);
@@ -78,6 +83,17 @@ class K2ReconciliationTests {
 		assertThat(this.simulator.faults().releaseDeliveries()).isEqualTo(30);
 		await().atMost(WAIT).until(() -> answered(200) == 100);
 		assertThat(this.payments.published()).hasSize(100).allSatisfy((count) -> assertThat(count).hasValue(1));
+		// Observed: 30 recovered by the reconciliation, the rest seen there as repeats.
+		assertThat(this.observations)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("k2.webhook.deliveries")
+				.hasLowCardinalityKeyValue("k2.stage", "reconciliation")
+				.hasLowCardinalityKeyValue("k2.delivery.type", BuygoodsTransactionReceived.TOPIC)
+				.hasLowCardinalityKeyValue("outcome", "recovered"));
+		assertThat(this.observations).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+			.filteredOn((context) -> context instanceof K2DeliveryObservationContext delivery
+					&& delivery.getStage().equals(K2DeliveryObservationContext.RECONCILIATION)
+					&& delivery.getOutcome().equals("recovered"))
+			.hasSize(30));
 	}
 
 	@Test
@@ -234,7 +250,10 @@ class K2ReconciliationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebhookTestApplication.class,
 				Listeners.class)
 			.properties(properties.toArray(String[]::new))
-			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("payments", this.payments))
+			.initializers((ctx) -> {
+				ctx.getBeanFactory().registerSingleton("payments", this.payments);
+				ctx.getBeanFactory().registerSingleton("observationRegistry", this.observations);
+			})
 			.run();
 		this.contexts.add(context);
 		return context;
