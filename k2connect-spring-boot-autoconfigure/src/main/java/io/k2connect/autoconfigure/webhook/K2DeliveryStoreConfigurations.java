@@ -15,6 +15,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
@@ -58,6 +61,7 @@ final class K2DeliveryStoreConfigurations {
 	@Conditional(JdbcOrAuto.class)
 	@EnableConfigurationProperties(K2WebhookJdbcProperties.class)
 	@Import(DatabaseInitializationDependencyConfigurer.class)
+	@ImportRuntimeHints(SchemaScripts.class)
 	static class Jdbc {
 
 		@Bean
@@ -141,6 +145,19 @@ final class K2DeliveryStoreConfigurations {
 				return "spring-boot-jdbc is not on the class path";
 			}
 			return "the JDBC store did not apply";
+		}
+
+	}
+
+	/**
+	 * The delivery table's schema scripts, read from the class path at start-up
+	 * ({@code k2.webhook.jdbc.initialize-schema}): resources a native image must hold.
+	 */
+	static final class SchemaScripts implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.resources().registerPattern("io/k2connect/autoconfigure/webhook/jdbc/schema-*.sql");
 		}
 
 	}
