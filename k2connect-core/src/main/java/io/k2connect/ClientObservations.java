@@ -76,10 +76,6 @@ final class ClientObservations {
 		}
 	}
 
-	ObservationRegistry registry() {
-		return this.registry;
-	}
-
 	/** A create on a collection path, e.g. {@code /api/v2/incoming_payments}. */
 	static String create(String path) {
 		return OPERATIONS.getOrDefault(lastSegment(path), "other");
