@@ -72,7 +72,27 @@ final class DeliveryObservations {
 			type = (unknown.topic() != null) ? unknown.topic() : unknown.type();
 		}
 		// K2 signed it, but a tag must stay short and plain.
-		return (type != null && type.matches("[A-Za-z0-9_.-]{1,64}")) ? type : "unknown";
+		return (type != null && isPlainName(type)) ? type : "unknown";
+	}
+
+	/**
+	 * {@code [A-Za-z0-9_.-]{1,64}}, checked by hand: this runs for every delivery, and a
+	 * regular expression would be compiled each time.
+	 */
+	private static boolean isPlainName(String name) {
+		int length = name.length();
+		if (length == 0 || length > 64) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = name.charAt(i);
+			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '.' || c == '-';
+			if (!plain) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

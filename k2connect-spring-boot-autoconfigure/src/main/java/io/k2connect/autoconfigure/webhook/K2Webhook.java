@@ -6,25 +6,21 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 /**
- * Marks the controller that receives K2's signed webhooks and callbacks: a
- * {@link RestController} mapped at {@code ${k2.webhook.path}} (default
- * {@code /k2/webhooks}).
+ * Marks the endpoint that receives K2's signed webhooks and callbacks at
+ * {@code ${k2.webhook.path}} (default {@code /k2/webhooks}), so that tools and tests can
+ * find it ({@code context.getBeansWithAnnotation(K2Webhook.class)}).
  *
  * <p>
- * The library's {@link K2WebhookController} carries it and is registered as a bean by
- * {@link K2WebhookAutoConfiguration}, the way Boot registers its
- * {@code BasicErrorController}: applications are not meant to component-scan
- * {@code io.k2connect.autoconfigure}.
+ * The library's {@link K2WebhookController} carries it.
+ * {@link K2WebhookAutoConfiguration} registers it as a bean and maps it at the path with
+ * a handler mapping of its own, the way Boot registers its {@code BasicErrorController}:
+ * applications are not meant to component-scan {@code io.k2connect.autoconfigure}, and
+ * the annotation maps nothing by itself.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@RestController
-@RequestMapping("${k2.webhook.path:/k2/webhooks}")
 public @interface K2Webhook {
 
 }

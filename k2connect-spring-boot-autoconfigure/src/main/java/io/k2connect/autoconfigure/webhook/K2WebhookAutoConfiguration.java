@@ -1,6 +1,11 @@
 package io.k2connect.autoconfigure.webhook;
 
+import java.util.List;
+import java.util.Map;
+
 import io.k2connect.autoconfigure.ConditionalOnK2Configured;
+import io.k2connect.autoconfigure.InvalidK2PropertiesException;
+import io.k2connect.autoconfigure.InvalidK2PropertiesException.Problem;
 import io.k2connect.autoconfigure.K2AutoConfiguration;
 import io.k2connect.autoconfigure.K2Properties;
 import io.k2connect.autoconfigure.observation.K2DeliveryObservationConvention;
@@ -17,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
  * Registers the {@link K2WebhookController} in servlet web applications that configure K2
@@ -51,6 +57,12 @@ import org.springframework.web.servlet.DispatcherServlet;
 		K2RecoveryConfiguration.class, K2ReconciliationConfiguration.class })
 public final class K2WebhookAutoConfiguration {
 
+	/**
+	 * The order of the endpoint's handler mapping: ahead of the application's annotated
+	 * controllers (order 0), so that the endpoint owns {@code k2.webhook.path}.
+	 */
+	static final int HANDLER_MAPPING_ORDER = -1;
+
 	@Bean
 	@ConditionalOnMissingBean
 	K2WebhookController k2WebhookController(K2Properties properties, K2ResultProcessor processor,
@@ -59,6 +71,21 @@ public final class K2WebhookAutoConfiguration {
 		return new K2WebhookController(processor, registry, publisher,
 				properties.getWebhook().getMaxBodySize().toBytes(), inbox.getIfAvailable(), outstanding.getIfUnique(),
 				observations);
+	}
+
+	/**
+	 * Serves the endpoint at {@code k2.webhook.path} through the
+	 * {@code DispatcherServlet} (see {@link K2WebhookController} for why it is not an
+	 * annotated controller).
+	 */
+	@Bean
+	SimpleUrlHandlerMapping k2WebhookHandlerMapping(K2Properties properties, K2WebhookController controller) {
+		String path = properties.getWebhook().getPath();
+		if (path == null || !path.startsWith("/")) {
+			throw new InvalidK2PropertiesException(List.of(new Problem("k2.webhook.path",
+					"must be a path starting with '/' (was '" + path + "')", "Set it to a path such as /k2/webhooks")));
+		}
+		return new SimpleUrlHandlerMapping(Map.of(path, controller), HANDLER_MAPPING_ORDER);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.k2connect.autoconfigure.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -17,17 +18,18 @@ import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.HttpRequestHandler;
 
 /**
  * Receives K2's webhooks and callbacks, verifies their signature on the raw body bytes
@@ -52,15 +54,29 @@ import org.springframework.web.bind.annotation.PostMapping;
  * processed and nothing is lost;</li>
  * <li>200 when the listeners have run.</li>
  * </ul>
- * In {@code sync} mode (the default) listeners run on the request thread, before the
- * answer: keep them quick. In {@code async} mode ({@code k2.webhook.processing=async}) a
- * new delivery is stored in the {@link K2Inbox} and answered 200 at once (503 with
+ * Requests other than {@code POST} get 405 ({@code OPTIONS}: 200), with {@code Allow}.
+ * Every answer is a small fixed JSON object, {@code {"outcome": ..., "message": ...}}. In
+ * {@code sync} mode (the default) listeners run on the request thread, before the answer:
+ * keep them quick. In {@code async} mode ({@code k2.webhook.processing=async}) a new
+ * delivery is stored in the {@link K2Inbox} and answered 200 at once (503 with
  * {@code Retry-After} when it cannot be stored, or the in-memory inbox is full); the
  * inbox runs the listeners afterwards, with retries. Response bodies never echo the
  * payload, and logs never contain it.
+ *
+ * <p>
+ * The endpoint is an {@link HttpRequestHandler} served by the {@code DispatcherServlet}
+ * through its own handler mapping at {@code k2.webhook.path}, ahead of the application's
+ * controllers, rather than an annotated controller: it reads and writes the raw request
+ * itself, and annotated-controller dispatch (mapping lookup, argument resolution, content
+ * negotiation) would cost more than verifying and parsing the delivery. The application's
+ * servlet filters (Spring Security's among them) apply to it as to any request;
+ * {@code HandlerInterceptor}s registered through {@code WebMvcConfigurer} do not.
  */
 @K2Webhook
-public final class K2WebhookController {
+public final class K2WebhookController implements HttpRequestHandler {
+
+	/** What {@code Allow} lists: the only methods the endpoint answers. */
+	private static final String ALLOWED_METHODS = "POST, OPTIONS";
 
 	private static final Log logger = LogFactory.getLog(K2WebhookController.class);
 
@@ -120,34 +136,49 @@ public final class K2WebhookController {
 	}
 
 	/**
-	 * Handles one delivery.
+	 * Handles one request: a delivery when it is a {@code POST}.
 	 * @param request the HTTP request, whose body is read as bytes
-	 * @return the answer K2 gets
+	 * @param response where the answer K2 gets is written
+	 * @throws IOException if the answer cannot be written
 	 */
-	@PostMapping
-	public ResponseEntity<String> receive(HttpServletRequest request) {
+	@Override
+	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String method = request.getMethod();
+		if (!HttpMethod.POST.matches(method)) {
+			response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+			if (HttpMethod.OPTIONS.matches(method)) {
+				response.setStatus(HttpStatus.OK.value());
+				return;
+			}
+			Answer.METHOD_NOT_ALLOWED.writeTo(response);
+			return;
+		}
 		K2DeliveryObservationContext context = new K2DeliveryObservationContext(K2DeliveryObservationContext.RECEIVE,
 				(this.inbox != null) ? "async" : "sync");
-		return this.observations.observe(context, () -> receive(request, context));
+		Answer answer = this.observations.observe(context, () -> {
+			Answer outcome = receive(request, context);
+			context.setOutcome(outcome.outcome());
+			return outcome;
+		});
+		answer.writeTo(response);
 	}
 
-	private ResponseEntity<String> receive(HttpServletRequest request, K2DeliveryObservationContext context) {
+	private Answer receive(HttpServletRequest request, K2DeliveryObservationContext context) {
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			return answer(context, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+			return Answer.BODY_TOO_LARGE;
 		}
 		if (!isJson(request.getContentType())) {
-			return answer(context, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-					"The content type must be application/json.");
+			return Answer.UNSUPPORTED_MEDIA_TYPE;
 		}
 		byte[] body;
 		try {
 			body = readAtMost(request, this.maxBodyBytes);
 		}
 		catch (IOException ex) {
-			return answer(context, HttpStatus.BAD_REQUEST, "unreadable_body", "The body could not be read.");
+			return Answer.UNREADABLE_BODY;
 		}
 		if (body == null) {
-			return answer(context, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed.");
+			return Answer.BODY_TOO_LARGE;
 		}
 		K2Payload payload;
 		try {
@@ -155,20 +186,19 @@ public final class K2WebhookController {
 		}
 		catch (K2SignatureException ex) {
 			logger.warn("Rejected a K2 webhook from " + request.getRemoteAddr() + ": " + ex.getMessage());
-			return answer(context, HttpStatus.UNAUTHORIZED, "invalid_signature",
-					"The X-KopoKopo-Signature header is missing or does not match the body.");
+			return Answer.INVALID_SIGNATURE;
 		}
 		catch (K2PayloadException ex) {
 			// The parser's message may quote the body; logs must not carry payload data.
 			logger.warn("Rejected a signed K2 webhook whose body is not a JSON object");
-			return answer(context, HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object.");
+			return Answer.INVALID_PAYLOAD;
 		}
 		String key = DeliveryKeys.of(payload, body);
 		context.setType(DeliveryObservations.typeOf(payload));
 		context.setDeliveryKey(key);
 		if (this.inbox != null) {
-			ResponseEntity<String> answer = store(context, this.inbox, key, payload, body);
-			if (answer.getStatusCode().is2xxSuccessful()) {
+			Answer answer = store(this.inbox, key, payload, body);
+			if (answer.status().is2xxSuccessful()) {
 				resolveOutstanding(payload);
 			}
 			return answer;
@@ -180,21 +210,19 @@ public final class K2WebhookController {
 		catch (RuntimeException ex) {
 			logger.error("A listener failed on K2 delivery " + key + "; answering 500 so that K2 delivers it again",
 					ex);
-			return answer(context, HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
-					"The delivery could not be processed; please deliver it again.");
+			return Answer.LISTENER_FAILED;
 		}
 		resolveOutstanding(payload);
 		if (outcome == SyncDelivery.Outcome.DUPLICATE) {
 			logger.debug("Acknowledged a repeated K2 delivery without publishing it: " + key);
-			return answer(context, HttpStatus.OK, "duplicate", "Already received.");
+			return Answer.DUPLICATE;
 		}
 		if (outcome == SyncDelivery.Outcome.IN_PROGRESS) {
 			// The first attempt may still fail; acknowledging this one could lose the
 			// event.
-			return comeBackLater(context, HttpStatus.CONFLICT, "in_progress",
-					"The same delivery is being processed; please retry.");
+			return Answer.IN_PROGRESS;
 		}
-		return answer(context, HttpStatus.OK, "accepted", "Received.");
+		return Answer.ACCEPTED;
 	}
 
 	/**
@@ -218,34 +246,21 @@ public final class K2WebhookController {
 	}
 
 	/** {@code async}: the delivery is answered once it is stored. */
-	private static ResponseEntity<String> store(K2DeliveryObservationContext context, K2Inbox inbox, String key,
-			K2Payload payload, byte[] body) {
+	private static Answer store(K2Inbox inbox, String key, K2Payload payload, byte[] body) {
 		K2InboxStore.Stored stored;
 		try {
 			stored = inbox.accept(key, payload, body);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not store K2 delivery " + key + "; answering 503 so that K2 delivers it again", ex);
-			return comeBackLater(context, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
-					"The delivery could not be stored; please deliver it again.");
+			return Answer.STORE_UNAVAILABLE;
 		}
 		return switch (stored) {
-			case STORED -> answer(context, HttpStatus.OK, "accepted", "Received.");
-			case DUPLICATE -> answer(context, HttpStatus.OK, "duplicate", "Already received.");
-			case IN_PROGRESS -> comeBackLater(context, HttpStatus.CONFLICT, "in_progress",
-					"The same delivery is being processed; please retry.");
-			case FULL -> comeBackLater(context, HttpStatus.SERVICE_UNAVAILABLE, "inbox_full",
-					"Too many deliveries are waiting; please deliver it again later.");
+			case STORED -> Answer.ACCEPTED;
+			case DUPLICATE -> Answer.DUPLICATE;
+			case IN_PROGRESS -> Answer.IN_PROGRESS;
+			case FULL -> Answer.INBOX_FULL;
 		};
-	}
-
-	private static ResponseEntity<String> comeBackLater(K2DeliveryObservationContext context, HttpStatus status,
-			String outcome, String message) {
-		context.setOutcome(outcome);
-		return ResponseEntity.status(status)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json(outcome, message));
 	}
 
 	/**
@@ -304,23 +319,87 @@ public final class K2WebhookController {
 		}
 	}
 
-	private static ResponseEntity<String> answer(K2DeliveryObservationContext context, HttpStatus status,
-			String outcome, String message) {
-		context.setOutcome(outcome);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(outcome, message));
-	}
-
-	/**
-	 * The small fixed answer body; never built from the request, so it can echo nothing.
-	 */
-	private static String json(String outcome, String message) {
-		return "{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}";
-	}
-
 	@Override
 	public String toString() {
 		return "K2WebhookController[maxBodyBytes=" + this.maxBodyBytes + ", processing="
 				+ ((this.inbox != null) ? "async" : "sync") + "]";
+	}
+
+	/**
+	 * The endpoint's answers: fixed bodies, never built from the request, so that they
+	 * can echo nothing; encoded once.
+	 */
+	private enum Answer {
+
+		ACCEPTED(HttpStatus.OK, "accepted", "Received."),
+
+		DUPLICATE(HttpStatus.OK, "duplicate", "Already received."),
+
+		/** The first attempt may still fail: neither acknowledged nor published twice. */
+		IN_PROGRESS(HttpStatus.CONFLICT, "in_progress", "The same delivery is being processed; please retry.", true),
+
+		BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is larger than allowed."),
+
+		UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+				"The content type must be application/json."),
+
+		UNREADABLE_BODY(HttpStatus.BAD_REQUEST, "unreadable_body", "The body could not be read."),
+
+		INVALID_SIGNATURE(HttpStatus.UNAUTHORIZED, "invalid_signature",
+				"The X-KopoKopo-Signature header is missing or does not match the body."),
+
+		INVALID_PAYLOAD(HttpStatus.BAD_REQUEST, "invalid_payload", "The body is not a JSON object."),
+
+		LISTENER_FAILED(HttpStatus.INTERNAL_SERVER_ERROR, "listener_failed",
+				"The delivery could not be processed; please deliver it again."),
+
+		STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
+				"The delivery could not be stored; please deliver it again.", true),
+
+		INBOX_FULL(HttpStatus.SERVICE_UNAVAILABLE, "inbox_full",
+				"Too many deliveries are waiting; please deliver it again later.", true),
+
+		METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+				"K2 deliveries are received with POST.");
+
+		private final HttpStatus status;
+
+		private final String outcome;
+
+		private final boolean retryAfter;
+
+		private final byte[] body;
+
+		Answer(HttpStatus status, String outcome, String message) {
+			this(status, outcome, message, false);
+		}
+
+		Answer(HttpStatus status, String outcome, String message, boolean retryAfter) {
+			this.status = status;
+			this.outcome = outcome;
+			this.retryAfter = retryAfter;
+			this.body = ("{\"outcome\":\"" + outcome + "\",\"message\":\"" + message + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+		}
+
+		HttpStatus status() {
+			return this.status;
+		}
+
+		String outcome() {
+			return this.outcome;
+		}
+
+		void writeTo(HttpServletResponse response) throws IOException {
+			response.setStatus(this.status.value());
+			if (this.retryAfter) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			}
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentLength(this.body.length);
+			response.getOutputStream().write(this.body);
+		}
+
 	}
 
 }

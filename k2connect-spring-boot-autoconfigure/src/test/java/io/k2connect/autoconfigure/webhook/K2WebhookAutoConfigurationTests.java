@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +112,32 @@ class K2WebhookAutoConfigurationTests {
 							new K2ResultProcessor(new K2SignatureVerifier("k"), new K2PayloadParser()),
 							new InMemoryK2DeliveryRegistry(), (event) -> {
 							}, 10))
-			.run((context) -> assertThat(context).hasSingleBean(K2WebhookController.class).hasBean("ownController"));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(K2WebhookController.class).hasBean("ownController");
+				Object handler = context.getBean(SimpleUrlHandlerMapping.class).getUrlMap().get("/k2/webhooks");
+				assertThat(handler).isSameAs(context.getBean("ownController"));
+			});
+	}
+
+	@Test
+	void mapsTheEndpointAtItsPathAheadOfTheApplicationsControllers() {
+		this.contextRunner.withPropertyValues("k2.api-key=key", "k2.webhook.path=/payments/k2").run((context) -> {
+			SimpleUrlHandlerMapping mapping = context.getBean("k2WebhookHandlerMapping", SimpleUrlHandlerMapping.class);
+			assertThat(mapping.getUrlMap()).containsOnlyKeys("/payments/k2");
+			assertThat(mapping.getUrlMap().get("/payments/k2")).isSameAs(context.getBean(K2WebhookController.class));
+			assertThat(mapping.getOrder()).isLessThan(0);
+			assertThat(K2WebhookController.class).hasAnnotation(K2Webhook.class);
+		});
+	}
+
+	@Test
+	void pathWithoutLeadingSlashFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("k2.api-key=key", "k2.webhook.path=k2/webhooks").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidK2PropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("k2.webhook.path").contains("k2/webhooks");
+		});
 	}
 
 }

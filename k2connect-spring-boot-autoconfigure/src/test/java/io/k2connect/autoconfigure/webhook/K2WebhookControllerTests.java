@@ -25,8 +25,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(classes = WebhookTestApplication.class,
@@ -398,6 +402,32 @@ class K2WebhookControllerTests {
 			.andExpect(status().isOk());
 
 		assertThat(this.listener.payloads()).singleElement().isInstanceOf(M2mTransactionReceived.class);
+	}
+
+	@Test
+	void getIs405NamingTheAllowedMethods() throws Exception {
+		this.mvc.perform(get(PATH))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", "POST, OPTIONS"))
+			.andExpect(content().json("{\"outcome\":\"method_not_allowed\"}"));
+	}
+
+	@Test
+	void signedPutIs405AndPublishesNothing() throws Exception {
+		byte[] body = WebhookTestApplication.example("webhook-m2m_transaction_received.json");
+
+		this.mvc
+			.perform(put(PATH).contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("X-KopoKopo-Signature", sign(body)))
+			.andExpect(status().isMethodNotAllowed());
+
+		assertThat(this.listener.payloads()).isEmpty();
+	}
+
+	@Test
+	void optionsNamesTheAllowedMethods() throws Exception {
+		this.mvc.perform(options(PATH)).andExpect(status().isOk()).andExpect(header().string("Allow", "POST, OPTIONS"));
 	}
 
 	private ResultActions deliver(byte[] body, String signature) throws Exception {

@@ -39,7 +39,12 @@ public class WebhookTestApplication {
 	 * not.
 	 */
 	public static HttpResponse<String> postWebhook(int port, byte[] body, @Nullable String signature) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/k2/webhooks"))
+		return postWebhook(URI.create("http://localhost:" + port + "/k2/webhooks"), body, signature);
+	}
+
+	/** Posts a body to a webhook endpoint at a URL, signed or not. */
+	public static HttpResponse<String> postWebhook(URI url, byte[] body, @Nullable String signature) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (signature != null) {
