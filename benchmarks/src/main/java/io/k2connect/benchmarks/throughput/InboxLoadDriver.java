@@ -36,6 +36,9 @@ import io.k2connect.webhook.K2SignatureVerifier;
  */
 public final class InboxLoadDriver {
 
+	/** Further {@code --name=value} arguments for the app, from {@code --app-arg}. */
+	private final List<String> extraAppArgs = new ArrayList<>();
+
 	private final int rate;
 
 	private final int warmupSeconds;
@@ -70,6 +73,7 @@ public final class InboxLoadDriver {
 				case "--jdbc-url" -> url = args[i + 1];
 				case "--store" -> store = args[i + 1];
 				case "--dispatchers" -> dispatchers = Integer.parseInt(args[i + 1]);
+				case "--app-arg" -> this.extraAppArgs.add(args[i + 1]);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
@@ -93,10 +97,12 @@ public final class InboxLoadDriver {
 		int total = this.rate * (this.warmupSeconds + this.durationSeconds) + this.connections;
 		System.out.printf("Generating %,d signed webhooks with distinct event ids...%n", total);
 		WebhookBodies bodies = WebhookBodies.generate(total, ThroughputApp.API_KEY);
-		List<String> appArgs = List.of("--spring.autoconfigure.exclude=", "--spring.datasource.url=" + this.jdbcUrl,
-				"--spring.datasource.hikari.maximum-pool-size=48", "--k2.webhook.processing=async",
-				"--k2.webhook.delivery-store=" + this.store, "--k2.webhook.inbox.concurrency=" + this.dispatchers,
-				"--k2.webhook.jdbc.initialize-schema=always", "--k2.webhook.jdbc.table-name=" + this.table);
+		List<String> appArgs = new ArrayList<>(List.of("--spring.autoconfigure.exclude=",
+				"--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.hikari.maximum-pool-size=48",
+				"--k2.webhook.processing=async", "--k2.webhook.delivery-store=" + this.store,
+				"--k2.webhook.inbox.concurrency=" + this.dispatchers, "--k2.webhook.jdbc.initialize-schema=always",
+				"--k2.webhook.jdbc.table-name=" + this.table));
+		appArgs.addAll(this.extraAppArgs);
 		LoadDriver.ChildServer server = LoadDriver.ChildServer.start(List.of("-Xms1g", "-Xmx1g"), appArgs);
 		try {
 			awaitStarted(server.base);
