@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import io.k2connect.K2Client;
@@ -81,9 +80,7 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 
 	private final Clock clock;
 
-	private volatile boolean running;
-
-	private @Nullable ScheduledFuture<?> runs;
+	private final FixedDelayRuns runs;
 
 	private final DeliveryObservations observations;
 
@@ -96,6 +93,7 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.runs = new FixedDelayRuns(scheduler, this::runQuietly, settings.interval());
 	}
 
 	/**
@@ -187,7 +185,7 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 	 */
 	void polled(PollingResult result) {
 		String id = windowId(result);
-		if (id == null || !this.running) {
+		if (id == null || !this.runs.isRunning()) {
 			return;
 		}
 		this.scheduler.execute(() -> {
@@ -252,13 +250,8 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		this.runs = this.scheduler.scheduleWithFixedDelay(this::runQuietly, this.clock.instant(),
-				this.settings.interval());
+	public void start() {
+		this.runs.start(this.clock.instant());
 	}
 
 	private void runQuietly() {
@@ -272,23 +265,18 @@ public final class K2Reconciliation implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public synchronized void stop() {
-		this.running = false;
-		if (this.runs != null) {
-			this.runs.cancel(false);
-			this.runs = null;
-		}
+	public void stop() {
+		this.runs.stop();
 	}
 
 	@Override
 	public void destroy() {
-		stop();
-		this.scheduler.shutdown();
+		this.runs.shutdown();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.runs.isRunning();
 	}
 
 	/**

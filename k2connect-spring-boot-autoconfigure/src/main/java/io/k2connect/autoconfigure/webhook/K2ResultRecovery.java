@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import io.k2connect.K2ApiException;
@@ -75,13 +74,9 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 
 	private final Settings settings;
 
-	private final ThreadPoolTaskScheduler scheduler;
-
 	private final Clock clock;
 
-	private volatile boolean running;
-
-	private @Nullable ScheduledFuture<?> poller;
+	private final FixedDelayRuns runs;
 
 	private final DeliveryObservations observations;
 
@@ -94,8 +89,8 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 		this.delivery = Objects.requireNonNull(delivery, "delivery must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
-		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.runs = new FixedDelayRuns(scheduler, this::recoverQuietly, settings.pollInterval());
 	}
 
 	/**
@@ -134,7 +129,7 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 				checkGuarded(request);
 				checked++;
 			}
-			if (!this.running && checked > 0) {
+			if (!this.runs.isRunning() && checked > 0) {
 				break;
 			}
 		}
@@ -280,13 +275,8 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		this.poller = this.scheduler.scheduleWithFixedDelay(this::recoverQuietly, Instant.now(),
-				this.settings.pollInterval());
+	public void start() {
+		this.runs.start(Instant.now());
 	}
 
 	private void recoverQuietly() {
@@ -299,23 +289,18 @@ public final class K2ResultRecovery implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public synchronized void stop() {
-		this.running = false;
-		if (this.poller != null) {
-			this.poller.cancel(false);
-			this.poller = null;
-		}
+	public void stop() {
+		this.runs.stop();
 	}
 
 	@Override
 	public void destroy() {
-		stop();
-		this.scheduler.shutdown();
+		this.runs.shutdown();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.runs.isRunning();
 	}
 
 	/** Stops with the inbox, after the web server. */
