@@ -205,7 +205,8 @@ public class K2Properties {
 		private boolean enabled = true;
 
 		/**
-		 * Path of the webhook endpoint; give K2 this URL as webhook and callback URL.
+		 * Path of the webhook endpoint (a plain path starting with '/', no patterns);
+		 * give K2 this URL as webhook and callback URL.
 		 */
 		private String path = "/k2/webhooks";
 

@@ -37,8 +37,8 @@ final class FixedDelayRuns {
 		if (this.running) {
 			return;
 		}
-		this.running = true;
 		this.runs = this.scheduler.scheduleWithFixedDelay(this.work, first, this.delay);
+		this.running = true;
 	}
 
 	/** Cancels the runs to come; one in progress finishes. */

@@ -58,10 +58,11 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 public final class K2WebhookAutoConfiguration {
 
 	/**
-	 * The order of the endpoint's handler mapping: ahead of the application's annotated
-	 * controllers (order 0), so that the endpoint owns {@code k2.webhook.path}.
+	 * The order of the endpoint's handler mapping: ahead of the application's functional
+	 * routes (order -1) and annotated controllers (order 0), behind the actuator's
+	 * endpoints (order -100), so that the endpoint owns {@code k2.webhook.path}.
 	 */
-	static final int HANDLER_MAPPING_ORDER = -1;
+	static final int HANDLER_MAPPING_ORDER = -2;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -81,9 +82,13 @@ public final class K2WebhookAutoConfiguration {
 	@Bean
 	SimpleUrlHandlerMapping k2WebhookHandlerMapping(K2Properties properties, K2WebhookController controller) {
 		String path = properties.getWebhook().getPath();
-		if (path == null || !path.startsWith("/")) {
+		if (path == null || !path.startsWith("/") || path.length() < 2
+				|| path.chars().anyMatch((c) -> "*?{}".indexOf(c) >= 0)) {
+			// A pattern would let the endpoint, ahead of the application's controllers,
+			// take paths that are not K2's.
 			throw new InvalidK2PropertiesException(List.of(new Problem("k2.webhook.path",
-					"must be a path starting with '/' (was '" + path + "')", "Set it to a path such as /k2/webhooks")));
+					"must be a plain path starting with '/', without pattern characters (* ? { }) (was '" + path + "')",
+					"Set it to a path such as /k2/webhooks")));
 		}
 		return new SimpleUrlHandlerMapping(Map.of(path, controller), HANDLER_MAPPING_ORDER);
 	}

@@ -66,11 +66,12 @@ import org.springframework.web.HttpRequestHandler;
  * <p>
  * The endpoint is an {@link HttpRequestHandler} served by the {@code DispatcherServlet}
  * through its own handler mapping at {@code k2.webhook.path}, ahead of the application's
- * controllers, rather than an annotated controller: it reads and writes the raw request
- * itself, and annotated-controller dispatch (mapping lookup, argument resolution, content
- * negotiation) would cost more than verifying and parsing the delivery. The application's
- * servlet filters (Spring Security's among them) apply to it as to any request;
- * {@code HandlerInterceptor}s registered through {@code WebMvcConfigurer} do not.
+ * functional routes and controllers, rather than an annotated controller: it reads and
+ * writes the raw request itself, and annotated-controller dispatch (mapping lookup,
+ * argument resolution, content negotiation) would cost more than verifying and parsing
+ * the delivery. The application's servlet filters (Spring Security's among them) and
+ * {@code MappedInterceptor} beans apply to it as to any request; interceptors registered
+ * through {@code WebMvcConfigurer} and {@code @ControllerAdvice} do not.
  */
 @K2Webhook
 public final class K2WebhookController implements HttpRequestHandler {

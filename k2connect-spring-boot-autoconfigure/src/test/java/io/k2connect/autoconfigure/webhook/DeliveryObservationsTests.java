@@ -18,7 +18,8 @@ class DeliveryObservationsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "two words", "tópico", "a/b", "+254712345678 paid",
-			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
+			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a@b", "a[b", "a`b", "a{b", "a:b",
+			"a/b", "a\tb" })
 	void anythingElseIsUnknown(String topic) {
 		assertThat(DeliveryObservations.typeOf(unknown(topic))).isEqualTo("unknown");
 	}

@@ -16,13 +16,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The endpoint at a path of the application's choosing, under a servlet context path,
- * over a real port; an application controller mapped at the same path does not take K2's
- * deliveries.
+ * over a real port; neither an application controller nor a functional route at the same
+ * path takes K2's deliveries.
  */
 @SpringBootTest(classes = { WebhookTestApplication.class, K2WebhookPathTests.Shadowing.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -70,7 +73,7 @@ class K2WebhookPathTests {
 	}
 
 	@Test
-	void unsignedDeliveryIs401EvenWithAnApplicationControllerAtThePath() throws Exception {
+	void unsignedDeliveryIs401EvenWithApplicationMappingsAtThePath() throws Exception {
 		byte[] body = Examples.tillPayment("7c1b3d6a-0000-4000-8000-000000000003");
 
 		HttpResponse<String> response = WebhookTestApplication.postWebhook(url("/shop/payments/k2"), body, null);
@@ -92,6 +95,11 @@ class K2WebhookPathTests {
 		@Bean
 		ShadowingController shadowingController() {
 			return new ShadowingController();
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> shadowingRoute() {
+			return RouterFunctions.route().POST("/payments/k2", (request) -> ServerResponse.ok().body(ANSWER)).build();
 		}
 
 	}
