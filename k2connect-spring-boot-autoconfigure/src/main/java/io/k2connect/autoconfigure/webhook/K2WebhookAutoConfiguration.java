@@ -12,6 +12,7 @@ import io.k2connect.autoconfigure.observation.K2DeliveryObservationConvention;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -87,10 +88,17 @@ public final class K2WebhookAutoConfiguration {
 			// A pattern would let the endpoint, ahead of the application's controllers,
 			// take paths that are not K2's.
 			throw new InvalidK2PropertiesException(List.of(new Problem("k2.webhook.path",
-					"must be a plain path starting with '/', without pattern characters (* ? { }) (was '" + path + "')",
+					"must be a plain path starting with '/', not '/' alone, without pattern characters (* ? { }) (was '"
+							+ path + "')",
 					"Set it to a path such as /k2/webhooks")));
 		}
 		return new SimpleUrlHandlerMapping(Map.of(path, controller), HANDLER_MAPPING_ORDER);
+	}
+
+	/** Warns about application controller methods the endpoint's path hides. */
+	@Bean
+	ShadowedMappings k2WebhookShadowedMappings(K2Properties properties, ListableBeanFactory beans) {
+		return new ShadowedMappings(properties.getWebhook().getPath(), beans);
 	}
 
 	/**

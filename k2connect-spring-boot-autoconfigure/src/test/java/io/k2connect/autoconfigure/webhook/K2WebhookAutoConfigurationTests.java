@@ -6,6 +6,7 @@ import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,8 +15,13 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +138,21 @@ class K2WebhookAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void warnsAboutAnApplicationControllerTheEndpointHides(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("k2.api-key=key", "k2.webhook.path=/payments/k2")
+			.withBean(RequestMappingHandlerMapping.class)
+			.withBean(HidingController.class)
+			.withBean(OtherController.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("HidingController#take()")
+					.contains("is mapped at /payments/k2, the K2 webhook endpoint's path")
+					.doesNotContain("OtherController");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "k2/webhooks", "/", "/*", "/**", "/k2/{kind}", "/k2/webhook?" })
 	void pathThatIsNotAPlainPathFailsNamingTheProperty(String path) {
@@ -141,6 +162,26 @@ class K2WebhookAutoConfigurationTests {
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("k2.webhook.path").contains("'" + path + "'");
 		});
+	}
+
+	@RestController
+	static class HidingController {
+
+		@PostMapping("/payments/k2")
+		String take() {
+			return "hidden";
+		}
+
+	}
+
+	@RestController
+	static class OtherController {
+
+		@PostMapping("/payments/other")
+		String take() {
+			return "seen";
+		}
+
 	}
 
 }
