@@ -1,5 +1,6 @@
 package io.k2connect.autoconfigure.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,14 +84,10 @@ public final class K2WebhookAutoConfiguration {
 	@Bean
 	SimpleUrlHandlerMapping k2WebhookHandlerMapping(K2Properties properties, K2WebhookController controller) {
 		String path = properties.getWebhook().getPath();
-		if (path == null || !path.startsWith("/") || path.length() < 2
-				|| path.chars().anyMatch((c) -> "*?{}".indexOf(c) >= 0)) {
-			// A pattern would let the endpoint, ahead of the application's controllers,
-			// take paths that are not K2's.
-			throw new InvalidK2PropertiesException(List.of(new Problem("k2.webhook.path",
-					"must be a plain path starting with '/', not '/' alone, without pattern characters (* ? { }) (was '"
-							+ path + "')",
-					"Set it to a path such as /k2/webhooks")));
+		List<Problem> problems = new ArrayList<>();
+		PropertyChecks.plainPath(problems, "k2.webhook.path", path, "/k2/webhooks");
+		if (!problems.isEmpty()) {
+			throw new InvalidK2PropertiesException(problems);
 		}
 		return new SimpleUrlHandlerMapping(Map.of(path, controller), HANDLER_MAPPING_ORDER);
 	}
