@@ -3,7 +3,6 @@ package io.k2connect.event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,16 @@ final class Shape {
 
 	private final Field[] fields;
 
-	/** Slots by name, for the mappings, which ask by name after the read. */
-	private final Map<String, Integer> indexes;
+	/**
+	 * Slots by name, for the mappings, which ask by name after the read: an
+	 * open-addressing table (names, and their slot plus one, 0 for free), which a
+	 * mapping's dozens of lookups per event go through without the boxing and node hops
+	 * of a {@code HashMap<String, Integer>}. Names are the mappings' string constants, so
+	 * the identity check nearly always decides.
+	 */
+	private final @Nullable String[] names;
+
+	private final int[] slots;
 
 	/**
 	 * Slots by name, for {@link #read}: Jackson's own matcher, which the byte parser
@@ -47,13 +54,20 @@ final class Shape {
 
 	private Shape(Field[] fields) {
 		this.fields = fields;
-		this.indexes = new HashMap<>(fields.length * 2);
+		// At most half full, so that a probe meets a free entry soon.
+		int capacity = Integer.highestOneBit(Math.max(fields.length, 1) * 4);
+		this.names = new String[capacity];
+		this.slots = new int[capacity];
 		List<Named> names = new ArrayList<>(fields.length);
 		for (int i = 0; i < fields.length; i++) {
-			if (this.indexes.put(fields[i].name, i) != null) {
-				throw new IllegalArgumentException("Field '" + fields[i].name + "' declared twice");
+			String name = fields[i].name;
+			int entry = entry(name);
+			if (this.slots[entry] != 0) {
+				throw new IllegalArgumentException("Field '" + name + "' declared twice");
 			}
-			names.add(Named.fromString(fields[i].name));
+			this.names[entry] = name;
+			this.slots[entry] = i + 1;
+			names.add(Named.fromString(name));
 		}
 		this.matcher = BinaryNameMatcher.constructFrom(names, false);
 		for (int i = 0; i < fields.length; i++) {
@@ -127,11 +141,24 @@ final class Shape {
 	 * point.
 	 */
 	int index(String name) {
-		Integer index = this.indexes.get(name);
-		if (index == null) {
+		int slot = this.slots[entry(name)];
+		if (slot == 0) {
 			throw new IllegalArgumentException("Field '" + name + "' is not part of this shape");
 		}
-		return index;
+		return slot - 1;
+	}
+
+	/** The table entry that holds {@code name}, or the free one where it would go. */
+	private int entry(String name) {
+		int mask = this.names.length - 1;
+		// Spread the high bits, as HashMap does, since the table is small.
+		int hash = name.hashCode();
+		int entry = (hash ^ (hash >>> 16)) & mask;
+		String held;
+		while ((held = this.names[entry]) != null && held != name && !held.equals(name)) {
+			entry = (entry + 1) & mask;
+		}
+		return entry;
 	}
 
 	int size() {

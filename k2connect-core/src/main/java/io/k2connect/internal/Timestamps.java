@@ -47,6 +47,19 @@ public final class Timestamps {
 		.toFormatter()
 		.withResolverStyle(ResolverStyle.STRICT);
 
+	/**
+	 * The whole-quarter-hour offsets from -18:00 to +18:00, which are all that real zones
+	 * use: looked up instead of asking {@code ZoneOffset.ofHoursMinutes}, whose shared
+	 * cache costs a boxed key and a concurrent map lookup per time read.
+	 */
+	private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[18 * 4 * 2 + 1];
+
+	static {
+		for (int i = 0; i < QUARTER_HOURS.length; i++) {
+			QUARTER_HOURS[i] = ZoneOffset.ofTotalSeconds((i - 18 * 4) * 15 * 60);
+		}
+	}
+
 	/** Longest text handed to the fallback formatter; nothing longer is a K2 time. */
 	private static final int MAX_LENIENT_LENGTH = 64;
 
@@ -147,11 +160,8 @@ public final class Timestamps {
 			if ((hours | minutes) < 0) {
 				return null;
 			}
-			int sign = (s.charAt(i) == '-') ? -1 : 1;
-			try {
-				offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-			}
-			catch (DateTimeException ex) {
+			offset = offset(s.charAt(i) == '-', hours, minutes);
+			if (offset == null) {
 				return null;
 			}
 		}
@@ -160,6 +170,26 @@ public final class Timestamps {
 		}
 		try {
 			return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The offset {@code ±hours:minutes}, or {@code null} beyond ±18:00 or with 60 minutes
+	 * or more (as {@code ZoneOffset} rules).
+	 */
+	private static @Nullable ZoneOffset offset(boolean negative, int hours, int minutes) {
+		if (minutes > 59) {
+			return null;
+		}
+		int seconds = (hours * 60 + minutes) * 60;
+		if (seconds % (15 * 60) == 0 && seconds <= 18 * 60 * 60) {
+			return QUARTER_HOURS[18 * 4 + ((negative) ? -seconds : seconds) / (15 * 60)];
+		}
+		try {
+			return ZoneOffset.ofTotalSeconds((negative) ? -seconds : seconds);
 		}
 		catch (DateTimeException ex) {
 			return null;

@@ -62,8 +62,9 @@ final class HmacSha256 {
 		byte[] digest = mac.doFinal(body);
 		// Only after a complete doFinal, which resets it: a Mac half-way through an
 		// update is never put back. Overwriting a clone another thread put there loses
-		// nothing but that clone.
-		this.idle.set(slot, mac);
+		// nothing but that clone. A release store is enough: the next taker's getAndSet
+		// sees everything doFinal wrote, without the full fence of a volatile set.
+		this.idle.setRelease(slot, mac);
 		return digest;
 	}
 

@@ -38,6 +38,19 @@ class TimestampsTests {
 		assertThat(Timestamps.parse(text)).isEqualTo(TIME);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "+00:00", "-00:00", "+03:00", "-03:30", "+05:45", "+05:17", "+18:00", "-18:00", "-17:59" })
+	void parseReadsEveryOffsetZoneOffsetAllows(String offset) {
+		assertThat(Timestamps.parse("2021-04-12T08:50:22" + offset))
+			.isEqualTo(OffsetDateTime.of(2021, 4, 12, 8, 50, 22, 0, ZoneOffset.of(offset)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+18:15", "-18:01", "+19:00", "+99:00", "+01:60", "-00:99" })
+	void parseOfAnOffsetBeyondZoneOffsetsRangeIsNull(String offset) {
+		assertThat(Timestamps.parse("2021-04-12T08:50:22" + offset)).isNull();
+	}
+
 	@Test
 	void parseOfNullOrOverlongTextIsNull() {
 		assertThat(Timestamps.parse(null)).isNull();

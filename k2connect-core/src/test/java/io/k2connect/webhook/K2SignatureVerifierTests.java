@@ -10,6 +10,7 @@ import io.k2connect.K2ValidationException;
 import io.k2connect.webhook.SignatureVectors.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -123,6 +124,20 @@ class K2SignatureVerifierTests {
 		assertThatExceptionOfType(K2SignatureException.class)
 			.isThrownBy(() -> new K2SignatureVerifier(KEY).verify(BODY, header))
 			.withMessageContaining("not hexadecimal");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0, g", "1, G", "62, -", "63, \u00e9", "63, \u0100" })
+	void nonHexHeaderNamesTheIndexOfTheFirstBadCharacter(int index, char bad) {
+		StringBuilder header = new StringBuilder(K2Signatures.sign(BODY, KEY));
+		header.setCharAt(index, bad);
+		if (index < 63) {
+			// A later bad character is not the one reported.
+			header.setCharAt(63, 'x');
+		}
+		assertThatExceptionOfType(K2SignatureException.class)
+			.isThrownBy(() -> new K2SignatureVerifier(KEY).verify(BODY, header.toString()))
+			.withMessageEndingWith("is not hexadecimal (bad character at index " + index + ")");
 	}
 
 	@Test
