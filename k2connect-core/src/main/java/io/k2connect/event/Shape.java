@@ -39,7 +39,7 @@ final class Shape {
 	 * open-addressing table (names, and their slot plus one, 0 for free), which a
 	 * mapping's dozens of lookups per event go through without the boxing and node hops
 	 * of a {@code HashMap<String, Integer>}. Names are the mappings' string constants, so
-	 * the identity check nearly always decides.
+	 * {@code equals} nearly always decides by identity.
 	 */
 	private final @Nullable String[] names;
 
@@ -54,11 +54,11 @@ final class Shape {
 
 	private Shape(Field[] fields) {
 		this.fields = fields;
-		// At most half full, so that a probe meets a free entry soon.
+		// Less than half full, so that a probe meets a free entry soon.
 		int capacity = Integer.highestOneBit(Math.max(fields.length, 1) * 4);
 		this.names = new String[capacity];
 		this.slots = new int[capacity];
-		List<Named> names = new ArrayList<>(fields.length);
+		List<Named> named = new ArrayList<>(fields.length);
 		for (int i = 0; i < fields.length; i++) {
 			String name = fields[i].name;
 			int entry = entry(name);
@@ -67,9 +67,9 @@ final class Shape {
 			}
 			this.names[entry] = name;
 			this.slots[entry] = i + 1;
-			names.add(Named.fromString(name));
+			named.add(Named.fromString(name));
 		}
-		this.matcher = BinaryNameMatcher.constructFrom(names, false);
+		this.matcher = BinaryNameMatcher.constructFrom(named, false);
 		for (int i = 0; i < fields.length; i++) {
 			// The matcher numbers names in list order; read relies on it.
 			if (this.matcher.matchName(fields[i].name) != i) {
@@ -155,7 +155,7 @@ final class Shape {
 		int hash = name.hashCode();
 		int entry = (hash ^ (hash >>> 16)) & mask;
 		String held;
-		while ((held = this.names[entry]) != null && held != name && !held.equals(name)) {
+		while ((held = this.names[entry]) != null && !held.equals(name)) {
 			entry = (entry + 1) & mask;
 		}
 		return entry;

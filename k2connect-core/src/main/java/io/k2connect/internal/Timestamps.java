@@ -52,11 +52,17 @@ public final class Timestamps {
 	 * use: looked up instead of asking {@code ZoneOffset.ofHoursMinutes}, whose shared
 	 * cache costs a boxed key and a concurrent map lookup per time read.
 	 */
-	private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[18 * 4 * 2 + 1];
+	private static final ZoneOffset[] QUARTER_HOURS;
+
+	private static final int QUARTER_HOUR_SECONDS = 15 * 60;
+
+	/** Quarter hours in 18 hours, the largest offset; also the index of +00:00. */
+	private static final int MAX_QUARTERS = 18 * 4;
 
 	static {
+		QUARTER_HOURS = new ZoneOffset[2 * MAX_QUARTERS + 1];
 		for (int i = 0; i < QUARTER_HOURS.length; i++) {
-			QUARTER_HOURS[i] = ZoneOffset.ofTotalSeconds((i - 18 * 4) * 15 * 60);
+			QUARTER_HOURS[i] = ZoneOffset.ofTotalSeconds((i - MAX_QUARTERS) * QUARTER_HOUR_SECONDS);
 		}
 	}
 
@@ -184,12 +190,14 @@ public final class Timestamps {
 		if (minutes > 59) {
 			return null;
 		}
-		int seconds = (hours * 60 + minutes) * 60;
-		if (seconds % (15 * 60) == 0 && seconds <= 18 * 60 * 60) {
-			return QUARTER_HOURS[18 * 4 + ((negative) ? -seconds : seconds) / (15 * 60)];
+		int seconds = ((negative) ? -1 : 1) * (hours * 60 + minutes) * 60;
+		int quarters = seconds / QUARTER_HOUR_SECONDS;
+		if (seconds % QUARTER_HOUR_SECONDS == 0 && Math.abs(quarters) <= MAX_QUARTERS) {
+			return QUARTER_HOURS[MAX_QUARTERS + quarters];
 		}
 		try {
-			return ZoneOffset.ofTotalSeconds((negative) ? -seconds : seconds);
+			// Beyond ±18:00 this throws, as ofHoursMinutes did.
+			return ZoneOffset.ofTotalSeconds(seconds);
 		}
 		catch (DateTimeException ex) {
 			return null;
