@@ -120,7 +120,7 @@ public class WebhookBenchmark {
 		blackhole.consume(this.mapper.readTree(this.body));
 	}
 
-	private static byte[] resource(String name) {
+	static byte[] resource(String name) {
 		try (InputStream in = WebhookBenchmark.class.getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalStateException("Missing " + name);
