@@ -155,6 +155,37 @@ class K2SignatureVerifierTests {
 	}
 
 	@Test
+	void mixedCaseHexOfTheRightDigestVerifies() {
+		char[] right = K2Signatures.sign(BODY, KEY).toCharArray();
+		for (int i = 0; i < right.length; i += 2) {
+			right[i] = Character.toUpperCase(right[i]);
+		}
+		assertThatNoException().isThrownBy(() -> new K2SignatureVerifier(KEY).verify(BODY, new String(right)));
+	}
+
+	@Test
+	void upperCaseHexUnderTheSecondKeyVerifies() {
+		String right = K2Signatures.sign(BODY, "old-key").toUpperCase(Locale.ROOT);
+		assertThatNoException()
+			.isThrownBy(() -> new K2SignatureVerifier(List.of("new-key", "old-key")).verify(BODY, right));
+	}
+
+	@Test
+	void aWrongDigitAnywhereFails() {
+		String right = K2Signatures.sign(BODY, KEY);
+		K2SignatureVerifier verifier = new K2SignatureVerifier(KEY);
+		for (int index = 0; index < right.length(); index++) {
+			// Another digit, in either case: the comparison covers both characters of
+			// every byte.
+			char other = (right.charAt(index) == '0') ? 'A' : '0';
+			String wrong = right.substring(0, index) + other + right.substring(index + 1);
+			assertThatExceptionOfType(K2SignatureException.class).as("digit %d changed", index)
+				.isThrownBy(() -> verifier.verify(BODY, wrong))
+				.withMessageContaining("does not match");
+		}
+	}
+
+	@Test
 	void headerWithSurroundingWhitespaceVerifies() {
 		String padded = " " + K2Signatures.sign(BODY, KEY) + "\t";
 		assertThatNoException().isThrownBy(() -> new K2SignatureVerifier(KEY).verify(BODY, padded));
