@@ -56,6 +56,7 @@ public final class K2PayloadParser {
 	 */
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+		.recyclerPool(new ParserBuffers())
 		.build();
 
 	/**

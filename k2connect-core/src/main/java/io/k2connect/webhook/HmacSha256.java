@@ -2,19 +2,19 @@ package io.k2connect.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.k2connect.internal.IdleSlots;
+
 /**
  * One API key ready for HMAC-SHA256. Keeps an initialised prototype {@link Mac} and a few
- * idle clones of it: a digest takes an idle clone (or makes one, when all are in use),
- * uses it alone and puts it back, since {@code doFinal} leaves it keyed and ready again.
- * Cloning skips the provider lookup and key schedule that {@code Mac.getInstance} +
- * {@code init} cost; reusing skips the clone too (about 500 bytes of digest state copied
- * per webhook). A {@code Mac} is never used by two threads at once: taking it empties its
- * slot.
+ * idle clones of it ({@link IdleSlots}): a digest takes an idle clone (or makes one, when
+ * none is idle), uses it alone and puts it back, since {@code doFinal} leaves it keyed
+ * and ready again. Cloning skips the provider lookup and key schedule that
+ * {@code Mac.getInstance} + {@code init} cost; reusing skips the clone too (about 500
+ * bytes of digest state copied per webhook).
  */
 final class HmacSha256 {
 
@@ -23,21 +23,14 @@ final class HmacSha256 {
 	/** Length in bytes of an HMAC-SHA256 digest. */
 	static final int DIGEST_LENGTH = 32;
 
-	/** How many idle clones are kept at most; a power of two. */
-	private static final int IDLE_SLOTS = 8;
-
 	private final SecretKeySpec key;
 
 	private final Mac prototype;
 
 	private final boolean cloneable;
 
-	/**
-	 * Idle clones; a slot is {@code null} while its clone is in use (or before one was
-	 * made). Enough for the threads hashing at the same moment, which are rarely more
-	 * than the cores; a thread that finds none idle makes its own.
-	 */
-	private final AtomicReferenceArray<Mac> idle = new AtomicReferenceArray<>(IDLE_SLOTS);
+	/** Idle clones, ready for the next digest. */
+	private final IdleSlots<Mac> idle = new IdleSlots<>();
 
 	HmacSha256(String apiKey) {
 		// K2 keys the HMAC with the API key's UTF-8 bytes (docs/k2-webhooks.md §2).
@@ -48,23 +41,14 @@ final class HmacSha256 {
 
 	/** The HMAC-SHA256 of {@code body}. Thread-safe. */
 	byte[] digest(byte[] body) {
-		// Threads start at different slots, so that they rarely contend for one.
-		int first = Thread.currentThread().hashCode();
-		int slot = 0;
-		Mac mac = null;
-		for (int i = 0; i < IDLE_SLOTS && mac == null; i++) {
-			slot = (first + i) & (IDLE_SLOTS - 1);
-			mac = this.idle.getAndSet(slot, null);
-		}
+		Mac mac = this.idle.take();
 		if (mac == null) {
 			mac = freshMac();
 		}
 		byte[] digest = mac.doFinal(body);
 		// Only after a complete doFinal, which resets it: a Mac half-way through an
-		// update is never put back. Overwriting a clone another thread put there loses
-		// nothing but that clone. A release store is enough: the next taker's getAndSet
-		// sees everything doFinal wrote, without the full fence of a volatile set.
-		this.idle.setRelease(slot, mac);
+		// update is never put back.
+		this.idle.put(mac);
 		return digest;
 	}
 

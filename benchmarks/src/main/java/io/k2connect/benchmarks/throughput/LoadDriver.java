@@ -39,6 +39,14 @@ import org.jspecify.annotations.Nullable;
  * endpoints get the same requests: same bodies, same headers, same client code.
  *
  * <p>
+ * With {@code --slices N}, each round's time per endpoint is served as {@code N} slices
+ * that alternate between the endpoints (ABBA again), and the round's figures are the sums
+ * of its slices. On a shared machine whose speed drifts by more than the bar within a
+ * minute (the empty endpoint alone has moved from 34,700 to 43,700 req/s between two
+ * 20-second rounds), slices a few seconds apart see the same machine, so a round's ratio
+ * measures the endpoints rather than the drift; the work measured is the same.
+ *
+ * <p>
  * Every request carries a webhook with its own event id, signed in advance (the pool
  * holds {@code --pool} of them, used in turn; the pool is larger than the endpoint's
  * de-duplication memory of 100,000 keys, so an id comes round again only after the server
@@ -57,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.k2connect.benchmarks.throughput.LoadDriver \
- *     [--threads 16] [--warmup 30] [--duration 20] [--rounds 2] [--client jdk|raw] [--pool 131072] \
+ *     [--threads 16] [--warmup 30] [--duration 20] [--rounds 2] [--slices 1] [--client jdk|raw] [--pool 131072] \
  *     [--endpoints empty,webhook[,empty-answer,stage-read,stage-verify,stage-parse]] \
  *     [--server-jvm "-Xms1g -Xmx1g"] [--url http://127.0.0.1:8080 [--server-pid PID]]
  * </pre>
@@ -148,14 +156,15 @@ public final class LoadDriver {
 		sanityCheck();
 		System.out.printf(
 				"%nLoad: %d threads, %s, HTTP/1.1 keep-alive; %d s warm-up per endpoint, "
-						+ "then %d round(s) of %d s per endpoint%n",
+						+ "then %d round(s) of %d s per endpoint%s%n",
 				this.options.threads, this.options.client.description, this.options.warmupSeconds, this.options.rounds,
-				this.options.durationSeconds);
+				this.options.durationSeconds,
+				(this.options.slices > 1) ? ", each in " + this.options.slices + " alternating slices" : "");
 		System.out.printf("Machine: %d CPU(s) visible to the JVM, Java %s; client and server share them%n%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
 		for (Endpoint endpoint : this.options.endpoints) {
-			phase(endpoint, this.options.warmupSeconds, "warm-up");
+			phase(endpoint, TimeUnit.SECONDS.toMillis(this.options.warmupSeconds), "warm-up", true);
 		}
 
 		Map<Endpoint, Totals> totals = new LinkedHashMap<>();
@@ -163,16 +172,27 @@ public final class LoadDriver {
 			totals.put(endpoint, new Totals());
 		}
 		List<Double> roundRatios = new ArrayList<>();
+		int slices = this.options.slices;
+		long sliceMillis = TimeUnit.SECONDS.toMillis(this.options.durationSeconds) / slices;
 		for (int round = 1; round <= this.options.rounds; round++) {
-			List<Endpoint> order = new ArrayList<>(this.options.endpoints);
-			if (round % 2 == 0) {
-				java.util.Collections.reverse(order);
-			}
 			Map<Endpoint, Totals> thisRound = new java.util.EnumMap<>(Endpoint.class);
-			for (Endpoint endpoint : order) {
-				Totals phase = phase(endpoint, this.options.durationSeconds, "round " + round);
-				thisRound.put(endpoint, phase);
-				totals.get(endpoint).add(phase);
+			for (int slice = 0; slice < slices; slice++) {
+				List<Endpoint> order = new ArrayList<>(this.options.endpoints);
+				// ABBA over the whole run: every other slice starts with the other
+				// endpoint.
+				if (((round - 1) * slices + slice) % 2 == 1) {
+					java.util.Collections.reverse(order);
+				}
+				for (Endpoint endpoint : order) {
+					Totals phase = phase(endpoint, sliceMillis, "round " + round, slices == 1);
+					thisRound.computeIfAbsent(endpoint, (key) -> new Totals()).add(phase);
+					totals.get(endpoint).add(phase);
+				}
+			}
+			if (slices > 1) {
+				for (Endpoint endpoint : this.options.endpoints) {
+					print("round " + round, endpoint, thisRound.get(endpoint));
+				}
 			}
 			roundRatios.add(thisRound.get(Endpoint.WEBHOOK).throughput() / thisRound.get(Endpoint.EMPTY).throughput());
 		}
@@ -239,7 +259,11 @@ public final class LoadDriver {
 		}
 	}
 
-	private Totals phase(Endpoint endpoint, int seconds, String label) throws Exception {
+	/**
+	 * Loads {@code endpoint} alone for {@code millis}; prints its figures when
+	 * {@code print}.
+	 */
+	private Totals phase(Endpoint endpoint, long millis, String label, boolean print) throws Exception {
 		URI uri = this.base.resolve(endpoint.path);
 		AtomicLong next = this.next.get(endpoint);
 		int threads = this.options.threads;
@@ -249,7 +273,7 @@ public final class LoadDriver {
 		long[] ioErrors = new long[threads];
 		AtomicReference<String> firstFailure = new AtomicReference<>();
 		CountDownLatch start = new CountDownLatch(1);
-		long durationNanos = TimeUnit.SECONDS.toNanos(seconds);
+		long durationNanos = TimeUnit.MILLISECONDS.toNanos(millis);
 		long[] deadline = new long[1];
 		List<Thread> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -346,16 +370,25 @@ public final class LoadDriver {
 			this.acceptedWebhooks += totals.ok;
 			this.unansweredWebhooks += totals.ioErrors;
 		}
+		if (print) {
+			print(label, endpoint, totals);
+			if (firstFailure.get() != null) {
+				System.out.println("    first failure: " + firstFailure.get());
+			}
+		}
+		else if (firstFailure.get() != null && totals.failed + totals.ioErrors > 0) {
+			System.out.println("  " + label + " " + endpoint.path + ", first failure: " + firstFailure.get());
+		}
+		return totals;
+	}
+
+	private static void print(String label, Endpoint endpoint, Totals totals) {
 		System.out.printf(
 				"  %-9s %-14s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %s us/req  "
 						+ "client CPU %4.0f us/req  failed %d  I/O errors %d%n",
 				label, endpoint.path, totals.throughput(), totals.percentile(0.50), totals.percentile(0.99),
 				(totals.serverCpuNanos >= 0) ? String.format("%4.0f", totals.serverCpuNanos / 1e3 / totals.ok) : "n/a",
 				totals.clientCpuNanos / 1e3 / totals.ok, totals.failed, totals.ioErrors);
-		if (firstFailure.get() != null) {
-			System.out.println("    first failure: " + firstFailure.get());
-		}
-		return totals;
 	}
 
 	private static boolean accepted(byte[] response) {
@@ -592,6 +625,8 @@ public final class LoadDriver {
 
 		int rounds = 2;
 
+		int slices = 1;
+
 		int pool = 131_072;
 
 		ClientKind client = ClientKind.JDK;
@@ -625,6 +660,7 @@ public final class LoadDriver {
 					case "--warmup" -> options.warmupSeconds = Integer.parseInt(value);
 					case "--duration" -> options.durationSeconds = Integer.parseInt(value);
 					case "--rounds" -> options.rounds = Integer.parseInt(value);
+					case "--slices" -> options.slices = Integer.parseInt(value);
 					case "--pool" -> options.pool = Integer.parseInt(value);
 					case "--endpoints" -> options.endpoints = Arrays.stream(value.split(","))
 						.map((endpoint) -> Endpoint
@@ -638,6 +674,9 @@ public final class LoadDriver {
 					default -> throw new IllegalArgumentException(
 							"Unknown option " + name + "; see the class comment of " + LoadDriver.class.getName());
 				}
+			}
+			if (options.slices < 1 || options.durationSeconds * 1000L / options.slices < 500) {
+				throw new IllegalArgumentException("--slices must be at least 1, and leave at least 500 ms per slice");
 			}
 			if (!options.endpoints.contains(Endpoint.EMPTY) || !options.endpoints.contains(Endpoint.WEBHOOK)) {
 				throw new IllegalArgumentException("--endpoints must include empty and webhook");
