@@ -34,7 +34,7 @@ public final class IdleSlots<T> {
 		int home = home();
 		for (int i = 0; i < SLOTS; i++) {
 			int slot = (home + i) & (SLOTS - 1);
-			// A plain read first: an empty slot costs no atomic exchange.
+			// Look before exchanging: an empty slot costs a read, not an atomic write.
 			if (this.slots.getAcquire(slot) != null) {
 				T idle = this.slots.getAndSet(slot, null);
 				if (idle != null) {
