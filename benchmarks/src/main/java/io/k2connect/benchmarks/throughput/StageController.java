@@ -6,6 +6,7 @@ import java.io.InputStream;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,13 @@ class StageController {
 
 	private final ObjectProvider<K2ResultProcessor> processor;
 
+	/**
+	 * The processor, looked up on first use and kept: {@code ObjectProvider.getObject()}
+	 * resolves the bean again on every call, which cost more under load than the parse
+	 * this stage is there to measure.
+	 */
+	private volatile @Nullable K2ResultProcessor resolved;
+
 	StageController(ObjectProvider<K2ResultProcessor> processor) {
 		this.processor = processor;
 	}
@@ -57,8 +65,17 @@ class StageController {
 	@PostMapping("/stage/parse")
 	ResponseEntity<String> parse(HttpServletRequest request) throws IOException {
 		byte[] body = body(request);
-		this.processor.getObject().process(body, request.getHeader(K2SignatureVerifier.HEADER));
+		processor().process(body, request.getHeader(K2SignatureVerifier.HEADER));
 		return ok();
+	}
+
+	private K2ResultProcessor processor() {
+		K2ResultProcessor processor = this.resolved;
+		if (processor == null) {
+			processor = this.processor.getObject();
+			this.resolved = processor;
+		}
+		return processor;
 	}
 
 	private static byte[] body(HttpServletRequest request) throws IOException {
