@@ -53,8 +53,9 @@ public final class K2PayloadParser {
 
 	/**
 	 * Immutable, hence shareable; the nesting limit also bounds the readers' recursion.
+	 * Package-private for a test that checks its buffer pool.
 	 */
-	private static final JsonFactory JSON = JsonFactory.builder()
+	static final JsonFactory JSON = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 		.recyclerPool(new ParserBuffers())
 		.build();

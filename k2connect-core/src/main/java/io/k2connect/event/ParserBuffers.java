@@ -10,8 +10,8 @@ import tools.jackson.core.util.RecyclerPool;
  * release, costs several compare-and-sets per parse and hands out the buffers used
  * longest ago, hence coldest in cache. Under HTTP load that pool was about a tenth of the
  * parse's samples in a profile of the webhook endpoint. At most eight sets of buffers are
- * kept (the deque keeps every set ever released); a parse that finds none idle makes its
- * own.
+ * kept idle (the deque keeps as many as were ever in use at once); a parse that finds
+ * none idle makes its own.
  */
 final class ParserBuffers implements RecyclerPool<BufferRecycler> {
 

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Several keys may be given, so that an API key can be rotated without rejecting the
  * deliveries already signed with the old one; a signature made with any of them passes.
- * Digests are compared in constant time. Instances are immutable and thread-safe, and
- * never reveal their keys in {@link #toString()} or in exception messages.
+ * The header is compared with each key's digest in constant time. Instances are immutable
+ * and thread-safe, and never reveal their keys in {@link #toString()} or in exception
+ * messages.
  */
 public final class K2SignatureVerifier {
 
@@ -32,13 +33,6 @@ public final class K2SignatureVerifier {
 	public static final String HEADER = "X-KopoKopo-Signature";
 
 	private static final int HEX_LENGTH = HmacSha256.DIGEST_LENGTH * 2;
-
-	/**
-	 * Lower-case hex digits by value, the form K2 sends. Sixteen characters: the
-	 * comparison indexes it by the expected digest, so it is kept small enough to sit in
-	 * a cache line or two.
-	 */
-	private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
 	private final HmacSha256[] keys;
 
@@ -83,27 +77,31 @@ public final class K2SignatureVerifier {
 	public void verify(byte[] body, @Nullable String signatureHeader) {
 		Objects.requireNonNull(body, "body must not be null");
 		String presented = presented(signatureHeader);
-		if (matchesAnyKey(body, presented)) {
-			return;
+		// Kept only once a key fails, for the retry below: no HMAC is computed twice.
+		byte[][] digests = null;
+		for (int i = 0; i < this.keys.length; i++) {
+			byte[] digest = this.keys[i].digest(body);
+			if (isLowerHexOf(digest, presented)) {
+				return;
+			}
+			if (digests == null) {
+				digests = new byte[this.keys.length][];
+			}
+			digests[i] = digest;
 		}
 		// Not K2's lower-case hex of any key's digest. Say why more precisely if the
 		// header is not hex at all; accept upper or mixed case, which is the same digest.
 		checkHex(presented);
 		String lowerCase = presented.toLowerCase(Locale.ROOT);
-		if (!lowerCase.equals(presented) && matchesAnyKey(body, lowerCase)) {
-			return;
+		if (!lowerCase.equals(presented)) {
+			for (byte[] digest : Objects.requireNonNull(digests)) {
+				if (isLowerHexOf(digest, lowerCase)) {
+					return;
+				}
+			}
 		}
 		throw new K2SignatureException(HEADER + " does not match the request body"
 				+ ((this.keys.length > 1) ? " under any of the " + this.keys.length + " configured API keys" : ""));
-	}
-
-	private boolean matchesAnyKey(byte[] body, String hex) {
-		for (HmacSha256 key : this.keys) {
-			if (isLowerHexOf(key.digest(body), hex)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The number of API keys accepted; the keys themselves are never shown. */
@@ -133,18 +131,28 @@ public final class K2SignatureVerifier {
 	/**
 	 * Whether {@code hex} (of the digest's hex length) is the lower-case hex of
 	 * {@code digest}, in constant time: every character is compared, whatever the first
-	 * difference, and no branch depends on either. Comparing in the header's own form
-	 * skips decoding it, a third of what verification adds to the HMAC.
+	 * difference, and neither a branch nor a memory access depends on the digest (its hex
+	 * digits are computed, not looked up). Comparing in the header's own form skips
+	 * decoding it into a second array.
 	 */
 	private static boolean isLowerHexOf(byte[] digest, String hex) {
 		int difference = 0;
 		for (int i = 0; i < digest.length; i++) {
 			// Two characters as one int, against the two digits of one digest byte.
 			int presented = (hex.charAt(2 * i) << 16) | hex.charAt(2 * i + 1);
-			int expected = (LOWER_HEX[(digest[i] >> 4) & 0xF] << 16) | LOWER_HEX[digest[i] & 0xF];
+			int expected = (lowerHexDigit((digest[i] >> 4) & 0xF) << 16) | lowerHexDigit(digest[i] & 0xF);
 			difference |= presented ^ expected;
 		}
 		return difference == 0;
+	}
+
+	/**
+	 * The lower-case hex digit of {@code value} (0 to 15), without a branch: '0' + value,
+	 * plus the distance from '9' + 1 to 'a' when value is above 9 (then 9 - value is
+	 * negative, and its sign, shifted down, masks the 39 in).
+	 */
+	private static int lowerHexDigit(int value) {
+		return '0' + value + (((9 - value) >> 31) & ('a' - '9' - 1));
 	}
 
 	/** Fails naming the first character that is not an ASCII hexadecimal digit. */

@@ -25,9 +25,15 @@ class ParserBuffersTests {
 	}
 
 	@Test
+	void thePayloadParserKeepsItsBuffersInThisPool() {
+		assertThat(K2PayloadParser.JSON._getRecyclerPool()).isInstanceOf(ParserBuffers.class);
+	}
+
+	@Test
 	void aDeserialisedPoolWorksAndStartsEmpty() throws Exception {
 		ParserBuffers pool = new ParserBuffers();
-		pool.acquireAndLinkPooled().releaseToPool();
+		BufferRecycler released = pool.acquireAndLinkPooled();
+		released.releaseToPool();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
 			out.writeObject(pool);
@@ -37,7 +43,9 @@ class ParserBuffersTests {
 			copy = (ParserBuffers) in.readObject();
 		}
 		BufferRecycler buffers = copy.acquireAndLinkPooled();
-		assertThat(buffers).isNotNull();
+		// Starts empty: new buffers, not the ones idle in the original when it was
+		// written.
+		assertThat(buffers).isNotNull().isNotSameAs(released);
 		buffers.releaseToPool();
 		assertThat(copy.acquireAndLinkPooled()).isSameAs(buffers);
 	}

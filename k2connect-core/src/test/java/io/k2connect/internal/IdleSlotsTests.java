@@ -37,7 +37,39 @@ class IdleSlotsTests {
 		Thread putter = new Thread(() -> slots.put(idle));
 		putter.start();
 		putter.join(TimeUnit.SECONDS.toMillis(10));
+		assertThat(putter.isAlive()).isFalse();
+		// Whether or not the two threads' home slots are the same one: a take looks
+		// in every slot.
 		assertThat(slots.take()).isSameAs(idle);
+	}
+
+	@Test
+	void aTakeFindsObjectsPutByThreadsWhoseHomeSlotsDiffer() throws Exception {
+		IdleSlots<Object> slots = new IdleSlots<>();
+		java.util.Set<Object> put = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		// Thread hash codes are arbitrary, so start threads until two of them have
+		// different home slots from this one's and from each other's (8 slots).
+		List<Integer> homes = new ArrayList<>(List.of(Thread.currentThread().hashCode() & 7));
+		while (put.size() < 2) {
+			Object idle = new Object();
+			Thread putter = new Thread(() -> {
+				int home = Thread.currentThread().hashCode() & 7;
+				synchronized (homes) {
+					if (!homes.contains(home)) {
+						homes.add(home);
+						slots.put(idle);
+						put.add(idle);
+					}
+				}
+			});
+			putter.start();
+			putter.join(TimeUnit.SECONDS.toMillis(10));
+		}
+		java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		taken.add(slots.take());
+		taken.add(slots.take());
+		assertThat(taken).isEqualTo(put);
+		assertThat(slots.take()).isNull();
 	}
 
 	@Test

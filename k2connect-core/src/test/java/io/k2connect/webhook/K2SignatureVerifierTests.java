@@ -171,6 +171,19 @@ class K2SignatureVerifierTests {
 	}
 
 	@Test
+	void aWrongDigitAnywhereInAnUpperCaseHeaderFails() {
+		String right = K2Signatures.sign(BODY, KEY).toUpperCase(Locale.ROOT);
+		K2SignatureVerifier verifier = new K2SignatureVerifier(List.of("new-key", KEY));
+		for (int index = 0; index < right.length(); index++) {
+			char other = (right.charAt(index) == 'F') ? '0' : 'F';
+			String wrong = right.substring(0, index) + other + right.substring(index + 1);
+			assertThatExceptionOfType(K2SignatureException.class).as("digit %d changed", index)
+				.isThrownBy(() -> verifier.verify(BODY, wrong))
+				.withMessageContaining("does not match the request body under any of the 2 configured API keys");
+		}
+	}
+
+	@Test
 	void aWrongDigitAnywhereFails() {
 		String right = K2Signatures.sign(BODY, KEY);
 		K2SignatureVerifier verifier = new K2SignatureVerifier(KEY);
