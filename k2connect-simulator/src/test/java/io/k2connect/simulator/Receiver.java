@@ -126,11 +126,13 @@ final class Receiver implements AutoCloseable {
 			Received delivery = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Content-Type"),
 					exchange.getRequestHeaders().getFirst(K2SignatureVerifier.HEADER), body);
-			exchange.sendResponseHeaders(this.status, -1);
+			// Recorded before answering: once the simulator has the answer (and records
+			// the delivery), the test must find what the application received.
 			synchronized (this.received) {
 				this.received.add(delivery);
 				this.received.notifyAll();
 			}
+			exchange.sendResponseHeaders(this.status, -1);
 		}
 	}
 
