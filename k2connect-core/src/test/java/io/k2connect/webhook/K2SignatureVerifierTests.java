@@ -173,28 +173,31 @@ class K2SignatureVerifierTests {
 	@Test
 	void aWrongDigitAnywhereInAnUpperCaseHeaderFails() {
 		String right = K2Signatures.sign(BODY, KEY).toUpperCase(Locale.ROOT);
-		K2SignatureVerifier verifier = new K2SignatureVerifier(List.of("new-key", KEY));
-		for (int index = 0; index < right.length(); index++) {
-			char other = (right.charAt(index) == 'F') ? '0' : 'F';
-			String wrong = right.substring(0, index) + other + right.substring(index + 1);
-			assertThatExceptionOfType(K2SignatureException.class).as("digit %d changed", index)
-				.isThrownBy(() -> verifier.verify(BODY, wrong))
-				.withMessageContaining("does not match the request body under any of the 2 configured API keys");
-		}
+		assertEveryChangedDigitFails(new K2SignatureVerifier(List.of("new-key", KEY)), right, 'F', '0',
+				"does not match the request body under any of the 2 configured API keys");
 	}
 
 	@Test
 	void aWrongDigitAnywhereFails() {
-		String right = K2Signatures.sign(BODY, KEY);
-		K2SignatureVerifier verifier = new K2SignatureVerifier(KEY);
+		// Another digit, in either case: the comparison covers both characters of every
+		// byte.
+		assertEveryChangedDigitFails(new K2SignatureVerifier(KEY), K2Signatures.sign(BODY, KEY), '0', 'A',
+				"does not match");
+	}
+
+	/**
+	 * Changes each digit of {@code right} in turn (to {@code digit}, or to {@code other}
+	 * where it already is {@code digit}) and expects each result to fail with
+	 * {@code message}.
+	 */
+	private static void assertEveryChangedDigitFails(K2SignatureVerifier verifier, String right, char digit, char other,
+			String message) {
 		for (int index = 0; index < right.length(); index++) {
-			// Another digit, in either case: the comparison covers both characters of
-			// every byte.
-			char other = (right.charAt(index) == '0') ? 'A' : '0';
-			String wrong = right.substring(0, index) + other + right.substring(index + 1);
+			char changed = (right.charAt(index) == digit) ? other : digit;
+			String wrong = right.substring(0, index) + changed + right.substring(index + 1);
 			assertThatExceptionOfType(K2SignatureException.class).as("digit %d changed", index)
 				.isThrownBy(() -> verifier.verify(BODY, wrong))
-				.withMessageContaining("does not match");
+				.withMessageContaining(message);
 		}
 	}
 
