@@ -734,7 +734,7 @@ public final class LoadDriver {
 			}
 			if (!options.endpoints.contains(Endpoint.EMPTY) || !options.endpoints.contains(Endpoint.WEBHOOK)) {
 				throw new IllegalArgumentException(
-						"--endpoints must include empty and webhook (and floor, to judge " + "the bar)");
+						"--endpoints must include empty and webhook (and floor, to judge the bar)");
 			}
 			if (options.pool <= 100_000 + options.threads * 100) {
 				System.out.println("Warning: a pool this small can come round to an event id the server still "
