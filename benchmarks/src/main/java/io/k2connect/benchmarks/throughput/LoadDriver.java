@@ -182,7 +182,6 @@ public final class LoadDriver {
 		for (Endpoint endpoint : this.options.endpoints) {
 			totals.put(endpoint, new Totals());
 		}
-		List<Double> roundRatios = new ArrayList<>();
 		List<Map<Endpoint, Totals>> rounds = new ArrayList<>();
 		int slices = this.options.slices;
 		long sliceMillis = TimeUnit.SECONDS.toMillis(this.options.durationSeconds) / slices;
@@ -206,10 +205,9 @@ public final class LoadDriver {
 					print("round " + round, endpoint, thisRound.get(endpoint));
 				}
 			}
-			roundRatios.add(thisRound.get(Endpoint.WEBHOOK).throughput() / thisRound.get(Endpoint.EMPTY).throughput());
 			rounds.add(thisRound);
 		}
-		report(totals, roundRatios);
+		report(totals, ratios(rounds, Endpoint.WEBHOOK, Endpoint.EMPTY));
 		if (this.options.endpoints.contains(Endpoint.FLOOR)) {
 			reportFloor(totals, rounds);
 		}
@@ -225,9 +223,7 @@ public final class LoadDriver {
 				{ Endpoint.WEBHOOK, Endpoint.FLOOR } }) {
 			Totals a = totals.get(pair[0]);
 			Totals b = totals.get(pair[1]);
-			List<Double> byRound = rounds.stream()
-				.map((round) -> round.get(pair[0]).throughput() / round.get(pair[1]).throughput())
-				.toList();
+			List<Double> byRound = ratios(rounds, pair[0], pair[1]);
 			String verdict = "";
 			if (pair[0] == Endpoint.WEBHOOK) {
 				boolean everyRound = byRound.stream().allMatch((r) -> r >= FLOOR_BAR);
@@ -243,6 +239,11 @@ public final class LoadDriver {
 						(a.serverCpuNanos / (double) a.ok - b.serverCpuNanos / (double) b.ok) / 1e3);
 			}
 		}
+	}
+
+	/** The throughput of {@code a} over that of {@code b}, one ratio per timed round. */
+	private static List<Double> ratios(List<Map<Endpoint, Totals>> rounds, Endpoint a, Endpoint b) {
+		return rounds.stream().map((round) -> round.get(a).throughput() / round.get(b).throughput()).toList();
 	}
 
 	private void report(Map<Endpoint, Totals> totals, List<Double> roundRatios) throws Exception {
