@@ -92,7 +92,10 @@ public final class K2WebhookAutoConfiguration {
 		return new SimpleUrlHandlerMapping(Map.of(path, controller), HANDLER_MAPPING_ORDER);
 	}
 
-	/** Warns about application controller methods the endpoint's path hides. */
+	/**
+	 * Warns about application controller methods and functional routes the endpoint's
+	 * path hides.
+	 */
 	@Bean
 	ShadowedMappings k2WebhookShadowedMappings(K2Properties properties, ListableBeanFactory beans) {
 		return new ShadowedMappings(properties.getWebhook().getPath(), beans);

@@ -17,9 +17,17 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -153,6 +161,24 @@ class K2WebhookAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void warnsAboutFunctionalRoutesTheEndpointHides(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("k2.api-key=key", "k2.webhook.path=/payments/k2")
+			.withBean(RouterFunctionMapping.class)
+			.withUserConfiguration(Routes.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output)
+					.contains("The functional route (POST && /payments/k2) is mapped at /payments/k2, "
+							+ "the K2 webhook endpoint's path")
+					.contains("The functional route (GET && /k2) (nested in /payments) is mapped at /payments/k2")
+					.doesNotContain("/payments/other");
+				// Neither the pattern that also matches other paths nor the negated path.
+				assertThat(output.getOut().split("is mapped at /payments/k2", -1)).hasSize(3);
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "k2/webhooks", "/", "/*", "/**", "/k2/{kind}", "/k2/webhook?" })
 	void pathThatIsNotAPlainPathFailsNamingTheProperty(String path) {
@@ -162,6 +188,32 @@ class K2WebhookAutoConfigurationTests {
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("k2.webhook.path").contains("'" + path + "'");
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Routes {
+
+		private static final HandlerFunction<ServerResponse> OK = (request) -> ServerResponse.ok().build();
+
+		@Bean
+		RouterFunction<ServerResponse> hidingRoute() {
+			return RouterFunctions.route().POST("/payments/k2", OK).build();
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> nestedHidingRoute() {
+			return RouterFunctions.route().path("/payments", (nested) -> nested.GET("/k2", OK)).build();
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> otherRoutes() {
+			return RouterFunctions.route()
+				.POST("/payments/other", OK)
+				.POST("/payments/{id}", OK)
+				.route(RequestPredicates.path("/payments/k2").negate(), OK)
+				.build();
+		}
+
 	}
 
 	@RestController
