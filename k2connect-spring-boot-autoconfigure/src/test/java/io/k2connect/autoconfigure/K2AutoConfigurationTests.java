@@ -138,36 +138,15 @@ class K2AutoConfigurationTests {
 
 	@Test
 	void aBrokenConnectionDetailsBeanIsNamedInsteadOfAProperty() {
-		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
-
-			@Override
-			public String clientId() {
-				return "from-vault";
-			}
-
-			@Override
-			public String clientSecret() {
-				return " ";
-			}
-
-			@Override
-			public @org.jspecify.annotations.Nullable String apiKey() {
-				return null;
-			}
-
-			@Override
-			public java.net.URI baseUrl() {
-				return java.net.URI.create("https://api.kopokopo.com");
-			}
-
-		}).run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = analyse(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("K2ConnectionDetails bean")
-				.contains("clientSecret")
-				.doesNotContain("k2.client-secret");
-			assertThat(analysis.getAction()).contains("clientSecret()");
-		});
+		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new VaultDetails("from-vault", " ", null))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyse(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("K2ConnectionDetails bean")
+					.contains("clientSecret")
+					.doesNotContain("k2.client-secret");
+				assertThat(analysis.getAction()).contains("clientSecret()");
+			});
 	}
 
 	@Test
@@ -269,33 +248,13 @@ class K2AutoConfigurationTests {
 
 	@Test
 	void connectionDetailsBeanSwitchesTheClientOnWithoutProperties() {
-		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
-
-			@Override
-			public String clientId() {
-				return "from-vault";
-			}
-
-			@Override
-			public String clientSecret() {
-				return "vault-secret";
-			}
-
-			@Override
-			public String apiKey() {
-				return null;
-			}
-
-			@Override
-			public java.net.URI baseUrl() {
-				return java.net.URI.create("https://api.kopokopo.com");
-			}
-
-		}).run((context) -> {
-			assertThat(context).hasSingleBean(K2Client.class).hasSingleBean(K2ConnectionDetails.class);
-			assertThat(context.getBean(K2Client.class).clientId()).isEqualTo("from-vault");
-			assertThat(context.getBean(K2Client.class).baseUrl()).hasToString("https://api.kopokopo.com");
-		});
+		this.contextRunner
+			.withBean(K2ConnectionDetails.class, () -> new VaultDetails("from-vault", "vault-secret", null))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(K2Client.class).hasSingleBean(K2ConnectionDetails.class);
+				assertThat(context.getBean(K2Client.class).clientId()).isEqualTo("from-vault");
+				assertThat(context.getBean(K2Client.class).baseUrl()).hasToString("https://api.kopokopo.com");
+			});
 	}
 
 	@Test
@@ -312,36 +271,17 @@ class K2AutoConfigurationTests {
 
 	@Test
 	void resultProcessorUsesTheApiKeyOfTheConnectionDetails() {
-		this.contextRunner.withBean(K2ConnectionDetails.class, () -> new K2ConnectionDetails() {
+		this.contextRunner
+			.withBean(K2ConnectionDetails.class, () -> new VaultDetails("from-vault", "vault-secret", "vault-api-key"))
+			.withPropertyValues("k2.api-key=property-api-key")
+			.run((context) -> {
+				K2ResultProcessor processor = context.getBean(K2ResultProcessor.class);
 
-			@Override
-			public String clientId() {
-				return "from-vault";
-			}
-
-			@Override
-			public String clientSecret() {
-				return "vault-secret";
-			}
-
-			@Override
-			public String apiKey() {
-				return "vault-api-key";
-			}
-
-			@Override
-			public java.net.URI baseUrl() {
-				return java.net.URI.create("https://api.kopokopo.com");
-			}
-
-		}).withPropertyValues("k2.api-key=property-api-key").run((context) -> {
-			K2ResultProcessor processor = context.getBean(K2ResultProcessor.class);
-
-			assertThat(processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "vault-api-key")))
-				.isInstanceOf(CustomerCreated.class);
-			assertThatExceptionOfType(K2SignatureException.class).isThrownBy(
-					() -> processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "property-api-key")));
-		});
+				assertThat(processor.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "vault-api-key")))
+					.isInstanceOf(CustomerCreated.class);
+				assertThatExceptionOfType(K2SignatureException.class).isThrownBy(() -> processor
+					.process(CUSTOMER_CREATED, K2Signatures.sign(CUSTOMER_CREATED, "property-api-key")));
+			});
 	}
 
 	@Test
@@ -426,6 +366,17 @@ class K2AutoConfigurationTests {
 		@Bean
 		PayService userPayService() {
 			return PAY;
+		}
+
+	}
+
+	/** Connection details from somewhere other than the {@code k2.*} properties. */
+	private record VaultDetails(String clientId, String clientSecret,
+			@org.jspecify.annotations.Nullable String apiKey) implements K2ConnectionDetails {
+
+		@Override
+		public java.net.URI baseUrl() {
+			return java.net.URI.create("https://api.kopokopo.com");
 		}
 
 	}
