@@ -64,6 +64,8 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 			RouterFunction<?> routes = mapping.getRouterFunction();
 			if (routes != null) {
 				RoutesAtPath atPath = new RoutesAtPath(this.path);
+				// Spring MVC walks the same routes when it builds the mapping, so a walk
+				// that fails has already failed start-up.
 				routes.accept(atPath);
 				atPath.found.forEach((route) -> warn("The functional route " + route));
 			}
