@@ -1,8 +1,6 @@
 package io.k2connect.autoconfigure.webhook;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,11 +83,8 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 
 		private final String path;
 
-		/** The path patterns of the enclosing nests, innermost first. */
-		private final Deque<List<PathPattern>> prefixes = new ArrayDeque<>();
-
-		/** The enclosing nests' predicates, outermost first, to name a route by. */
-		private final List<RequestPredicate> nests = new ArrayList<>();
+		/** The enclosing nests, outermost first. */
+		private final List<Nest> nests = new ArrayList<>();
 
 		private final List<String> found = new ArrayList<>();
 
@@ -99,13 +94,11 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 
 		@Override
 		public void startNested(RequestPredicate predicate) {
-			this.prefixes.push(join(predicate));
-			this.nests.add(predicate);
+			this.nests.add(new Nest(predicate, join(predicate)));
 		}
 
 		@Override
 		public void endNested(RequestPredicate predicate) {
-			this.prefixes.pop();
 			this.nests.remove(this.nests.size() - 1);
 		}
 
@@ -113,7 +106,8 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 		public void route(RequestPredicate predicate, HandlerFunction<?> handler) {
 			if (join(predicate).stream().anyMatch((pattern) -> pattern.getPatternString().equals(this.path))) {
 				this.found.add(this.nests.isEmpty() ? predicate.toString() : predicate + " (nested in "
-						+ String.join(", ", this.nests.stream().map(Object::toString).toList()) + ")");
+						+ String.join(", ", this.nests.stream().map((nest) -> nest.predicate().toString()).toList())
+						+ ")");
 			}
 		}
 
@@ -134,7 +128,7 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 		 * enclosing paths alone when the predicate names none.
 		 */
 		private List<PathPattern> join(RequestPredicate predicate) {
-			List<PathPattern> outer = this.prefixes.isEmpty() ? List.of() : this.prefixes.peek();
+			List<PathPattern> outer = this.nests.isEmpty() ? List.of() : this.nests.get(this.nests.size() - 1).paths();
 			PathsOf paths = new PathsOf();
 			predicate.accept(paths);
 			if (paths.patterns.isEmpty()) {
@@ -150,6 +144,13 @@ final class ShadowedMappings implements SmartInitializingSingleton {
 			return joined;
 		}
 
+	}
+
+	/**
+	 * A nest of routes: its predicate, and the paths it matches joined to those of the
+	 * nests around it.
+	 */
+	private record Nest(RequestPredicate predicate, List<PathPattern> paths) {
 	}
 
 	/** The path patterns a request predicate requires, leaving out negated ones. */
