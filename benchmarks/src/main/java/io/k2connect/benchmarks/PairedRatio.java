@@ -1,13 +1,10 @@
 package io.k2connect.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.k2connect.event.K2PayloadParser;
 import io.k2connect.webhook.K2ResultProcessor;
@@ -54,12 +51,11 @@ public final class PairedRatio {
 	private PairedRatio() {
 	}
 
-	public static void main(String[] args) throws GeneralSecurityException {
+	public static void main(String[] args) {
 		Options options = Options.parse(args);
 		byte[] body = WebhookBenchmark.resource("/buygoods_transaction_received.json");
 		String signature = K2Signatures.sign(body, API_KEY);
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(API_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		Mac mac = WebhookBenchmark.hmacSha256(API_KEY);
 		JsonMapper mapper = JsonMapper.builder().build();
 		K2PayloadParser parser = new K2PayloadParser();
 		K2SignatureVerifier verifier = new K2SignatureVerifier(API_KEY);

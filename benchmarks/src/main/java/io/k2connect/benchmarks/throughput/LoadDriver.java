@@ -219,31 +219,37 @@ public final class LoadDriver {
 	 * endpoint's throughput the unavoidable work takes on this machine.
 	 */
 	private static void reportFloor(Map<Endpoint, Totals> totals, List<Map<Endpoint, Totals>> rounds) {
-		for (Endpoint[] pair : new Endpoint[][] { { Endpoint.FLOOR, Endpoint.EMPTY },
-				{ Endpoint.WEBHOOK, Endpoint.FLOOR } }) {
-			Totals a = totals.get(pair[0]);
-			Totals b = totals.get(pair[1]);
-			List<Double> byRound = ratios(rounds, pair[0], pair[1]);
-			String verdict = "";
-			if (pair[0] == Endpoint.WEBHOOK) {
-				boolean everyRound = byRound.stream().allMatch((r) -> r >= FLOOR_BAR);
-				verdict = String.format(" (bar: >= %.2f in every round) -> %s", FLOOR_BAR,
-						everyRound ? "MEETS THE BAR" : "MISSES THE BAR");
-			}
-			System.out.printf("%s / %s throughput = %.3f, by round %s%s%n", pair[0].path, pair[1].path,
-					a.throughput() / b.throughput(), byRound.stream().map((r) -> String.format("%.3f", r)).toList(),
-					verdict);
-			if (a.serverCpuNanos >= 0 && b.serverCpuNanos >= 0) {
-				System.out.printf("  server CPU per request: %.1f us vs %.1f us (%+.1f us)%n",
-						a.serverCpuNanos / 1e3 / a.ok, b.serverCpuNanos / 1e3 / b.ok,
-						(a.serverCpuNanos / (double) a.ok - b.serverCpuNanos / (double) b.ok) / 1e3);
-			}
+		reportRatio(totals, rounds, Endpoint.FLOOR, Endpoint.EMPTY, null);
+		reportRatio(totals, rounds, Endpoint.WEBHOOK, Endpoint.FLOOR, FLOOR_BAR);
+	}
+
+	/**
+	 * The throughput of {@code a} over {@code b}, overall and by round, judged against
+	 * {@code bar} in every round when there is one; and their server CPU per request.
+	 */
+	private static void reportRatio(Map<Endpoint, Totals> totals, List<Map<Endpoint, Totals>> rounds, Endpoint a,
+			Endpoint b, @Nullable Double bar) {
+		Totals ta = totals.get(a);
+		Totals tb = totals.get(b);
+		List<Double> byRound = ratios(rounds, a, b);
+		String verdict = (bar == null) ? "" : String.format(" (bar: >= %.2f in every round) -> %s", bar,
+				byRound.stream().allMatch((r) -> r >= bar) ? "MEETS THE BAR" : "MISSES THE BAR");
+		System.out.printf("%s / %s throughput = %.3f, by round %s%s%n", a.path, b.path,
+				ta.throughput() / tb.throughput(), formatted(byRound), verdict);
+		if (ta.serverCpuNanos >= 0 && tb.serverCpuNanos >= 0) {
+			System.out.printf("  server CPU per request: %.1f us vs %.1f us (%+.1f us)%n",
+					ta.serverCpuNanos / 1e3 / ta.ok, tb.serverCpuNanos / 1e3 / tb.ok,
+					(ta.serverCpuNanos / (double) ta.ok - tb.serverCpuNanos / (double) tb.ok) / 1e3);
 		}
 	}
 
 	/** The throughput of {@code a} over that of {@code b}, one ratio per timed round. */
 	private static List<Double> ratios(List<Map<Endpoint, Totals>> rounds, Endpoint a, Endpoint b) {
 		return rounds.stream().map((round) -> round.get(a).throughput() / round.get(b).throughput()).toList();
+	}
+
+	private static List<String> formatted(List<Double> ratios) {
+		return ratios.stream().map((r) -> String.format("%.3f", r)).toList();
 	}
 
 	private void report(Map<Endpoint, Totals> totals, List<Double> roundRatios) throws Exception {
@@ -264,8 +270,7 @@ public final class LoadDriver {
 		System.out.printf(
 				"%nwebhook / empty throughput = %.3f, by round %s (%s >= %.2f in every round; for reference, the "
 						+ "bar is against /floor)%n",
-				ratio, roundRatios.stream().map((r) -> String.format("%.3f", r)).toList(), everyRound ? "holds" : "not",
-				EMPTY_BAR);
+				ratio, formatted(roundRatios), everyRound ? "holds" : "not", EMPTY_BAR);
 		if (empty.serverCpuNanos >= 0 && webhook.serverCpuNanos >= 0) {
 			double emptyCpu = empty.serverCpuNanos / (double) empty.ok;
 			double webhookCpu = webhook.serverCpuNanos / (double) webhook.ok;

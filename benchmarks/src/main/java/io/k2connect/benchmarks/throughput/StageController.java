@@ -2,12 +2,10 @@ package io.k2connect.benchmarks.throughput;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import io.k2connect.benchmarks.WebhookBenchmark;
 import io.k2connect.webhook.K2ResultProcessor;
 import io.k2connect.webhook.K2SignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +60,8 @@ class StageController {
 
 	private final JsonMapper mapper = new JsonMapper();
 
-	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(StageController::newMac);
+	private final ThreadLocal<Mac> macs = ThreadLocal
+		.withInitial(() -> WebhookBenchmark.hmacSha256(ThroughputApp.API_KEY));
 
 	StageController(ObjectProvider<K2ResultProcessor> processor) {
 		this.processor = processor;
@@ -98,17 +97,6 @@ class StageController {
 			return ResponseEntity.badRequest().build();
 		}
 		return ResponseEntity.ok().build();
-	}
-
-	private static Mac newMac() {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(ThroughputApp.API_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private K2ResultProcessor processor() {
